@@ -1,0 +1,177 @@
+package io.noetl.schemas.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.util.ObjectTruthValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jinja2 templates as the DSL uses them ({@code {{ step.field }}}, {@code workload}, {@code vars}, {@code args},
+ * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}).
+ *
+ * <p>A string that is exactly one expression ({@code "{{ a.items }}"}) renders to the expression's native value
+ * (list, map, number, boolean); any other string renders to text. Undefined variables are errors, so a typo fails
+ * the step with a message that names it instead of silently producing an empty string.
+ */
+public final class Templates {
+
+    private static final Pattern SINGLE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*?)}}\\s*$", Pattern.DOTALL);
+
+    private static final Jinjava JINJAVA = create();
+
+    private Templates() {
+    }
+
+    private static Jinjava create() {
+        Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                .withFailOnUnknownTokens(true)
+                .withMaxOutputSize(10L * 1024 * 1024)
+                .build());
+        jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "now", Templates.class, "now"));
+        return jinjava;
+    }
+
+    /** {@code now()} in templates: the current instant, ISO-8601 in UTC. */
+    public static String now() {
+        return Instant.now().toString();
+    }
+
+    /** True when {@code value} contains template markup. */
+    public static boolean isTemplate(Object value) {
+        return value instanceof String s && (s.contains("{{") || s.contains("{%"));
+    }
+
+    /**
+     * Renders strings inside {@code value} (maps and lists recursively); other values are returned as they are.
+     *
+     * @throws TemplateException naming the template and the problem
+     */
+    @SuppressWarnings("unchecked")
+    public static Object render(Object value, Map<String, Object> context) {
+        if (value instanceof String s) {
+            return renderString(s, context);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), render(v, context)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(render(v, context)));
+            return out;
+        }
+        return value;
+    }
+
+    /** Renders to text, whatever the expression's type. */
+    public static String renderText(String template, Map<String, Object> context) {
+        Object v = renderString(template, context);
+        return v == null ? "" : String.valueOf(v);
+    }
+
+    /** Evaluates a {@code when} condition with Jinja truthiness; null or blank is true (an else arc). */
+    public static boolean test(String condition, Map<String, Object> context) {
+        if (condition == null || condition.isBlank()) {
+            return true;
+        }
+        Object v = isTemplate(condition) ? renderString(condition, context) : evaluate(condition, context, condition);
+        if (v instanceof String s) {
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            return !(t.isEmpty() || t.equals("false") || t.equals("0") || t.equals("none") || t.equals("null"));
+        }
+        return ObjectTruthValue.evaluate(v);
+    }
+
+    /** A syntax error of {@code template} with its message, without rendering it; empty when it parses. */
+    public static Optional<String> syntaxError(String template) {
+        if (!isTemplate(template)) {
+            return Optional.empty();
+        }
+        try {
+            JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
+            interpreter.parse(template);
+            for (TemplateError error : interpreter.getErrorsCopy()) {
+                return Optional.of(error.getMessage());
+            }
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+        Matcher m = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL).matcher(template);
+        while (m.find()) {
+            String expr = m.group(1).trim();
+            if (expr.isEmpty()) {
+                return Optional.of("empty expression {{ }}");
+            }
+        }
+        int open = count(template, "{{");
+        int close = count(template, "}}");
+        if (open != close) {
+            return Optional.of("unbalanced braces: " + open + " '{{' but " + close + " '}}'");
+        }
+        int blockOpen = count(template, "{%");
+        int blockClose = count(template, "%}");
+        if (blockOpen != blockClose) {
+            return Optional.of("unbalanced block tags: " + blockOpen + " '{%' but " + blockClose + " '%}'");
+        }
+        return Optional.empty();
+    }
+
+    private static Object renderString(String template, Map<String, Object> context) {
+        if (!isTemplate(template)) {
+            return template;
+        }
+        Matcher m = SINGLE_EXPRESSION.matcher(template);
+        if (m.matches() && !m.group(1).contains("{{") && !m.group(1).contains("}}")) {
+            return evaluate(m.group(1).trim(), context, template);
+        }
+        RenderResult result = JINJAVA.renderForResult(template, context);
+        failOnErrors(template, result.getErrors());
+        return result.getOutput();
+    }
+
+    private static Object evaluate(String expression, Map<String, Object> context, String template) {
+        Context ctx = new Context(JINJAVA.getGlobalContext(), context);
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(JINJAVA, ctx, JINJAVA.getGlobalConfig());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            Object value = interpreter.resolveELExpression(expression, 1);
+            failOnErrors(template, interpreter.getErrorsCopy());
+            return value;
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TemplateException(template, e.getMessage(), e);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    private static void failOnErrors(String template, List<TemplateError> errors) {
+        for (TemplateError error : errors) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                throw new TemplateException(template, error.getMessage(), null);
+            }
+        }
+    }
+
+    private static int count(String s, String token) {
+        int n = 0;
+        for (int i = s.indexOf(token); i >= 0; i = s.indexOf(token, i + token.length())) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,59 @@
+package io.noetl.schemas.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplatesTest {
+
+    private final Map<String, Object> ctx = Map.of(
+            "validate_data_quality", Map.of("quality_score", 0.85, "anomalies", 12),
+            "workload", Map.of("items", List.of(1, 2, 3), "name", "daily"),
+            "execution_id", "01HZZ");
+
+    @Test
+    void singleExpressionKeepsItsNativeType() {
+        assertThat(Templates.render("{{ workload.items }}", ctx)).isEqualTo(List.of(1, 2, 3));
+        assertThat(Templates.render("{{ validate_data_quality.anomalies }}", ctx)).isEqualTo(12);
+    }
+
+    @Test
+    void mixedTextRendersToString() {
+        assertThat(Templates.render("run {{ workload.name }} in {{ execution_id }}", ctx)).isEqualTo("run daily in 01HZZ");
+    }
+
+    @Test
+    void rendersNestedMapsAndLists() {
+        Object out = Templates.render(Map.of("a", List.of("{{ workload.name }}", 3)), ctx);
+        assertThat(out).isEqualTo(Map.of("a", List.of("daily", 3)));
+    }
+
+    @Test
+    void conditionsUseStepResultsByName() {
+        assertThat(Templates.test("{{ validate_data_quality.quality_score < 0.9 }}", ctx)).isTrue();
+        assertThat(Templates.test("{{ validate_data_quality.quality_score >= 0.9 }}", ctx)).isFalse();
+        assertThat(Templates.test(null, ctx)).isTrue();
+    }
+
+    @Test
+    void undefinedVariableIsAnErrorThatNamesIt() {
+        assertThatThrownBy(() -> Templates.render("{{ missing_step.value }}", ctx))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("missing_step");
+    }
+
+    @Test
+    void nowIsAvailable() {
+        assertThat(Templates.renderText("{{ now() }}", ctx)).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void syntaxErrorsAreReportedWithoutRendering() {
+        assertThat(Templates.syntaxError("{{ a.b }}")).isEmpty();
+        assertThat(Templates.syntaxError("{{ a.b ")).isPresent();
+        assertThat(Templates.syntaxError("{% if x %}y")).isPresent();
+    }
+}
