@@ -12,7 +12,7 @@ import java.util.Map;
  * @param lanes          parallel event-processing lanes, partitioned by execution id ({@code NOETL_SERVER_LANES}, default 16)
  * @param reaperInterval how often stuck executions are looked for ({@code NOETL_REAPER_INTERVAL}, default 5s)
  * @param claimTimeout   an issued command not claimed by a worker within this is re-issued ({@code NOETL_CLAIM_TIMEOUT}, default 60s)
- * @param streamPrefix   prefix for stream and bucket names, empty in production; tests use it to isolate runs
+ * @param names          names on the wire ({@code NOETL_STREAM_PREFIX} prefixes them; empty in production)
  */
 public record ServerConfig(
         String natsUrl,
@@ -21,7 +21,7 @@ public record ServerConfig(
         int lanes,
         Duration reaperInterval,
         Duration claimTimeout,
-        String streamPrefix) {
+        io.noetl.schemas.Names names) {
 
     public ServerConfig {
         if (natsUrl == null || natsUrl.isBlank()) {
@@ -33,7 +33,7 @@ public record ServerConfig(
         if (lanes < 1 || lanes > 1024) {
             throw new IllegalArgumentException("NOETL_SERVER_LANES must be 1..1024, got " + lanes);
         }
-        streamPrefix = streamPrefix == null ? "" : streamPrefix;
+        names = names == null ? io.noetl.schemas.Names.DEFAULT : names;
     }
 
     public static ServerConfig fromEnv(Map<String, String> env) {
@@ -44,10 +44,10 @@ public record ServerConfig(
                 Integer.parseInt(env.getOrDefault("NOETL_SERVER_LANES", "16")),
                 Duration.ofMillis(io.noetl.schemas.playbook.Durations.toMillis(env.getOrDefault("NOETL_REAPER_INTERVAL", "5s"))),
                 Duration.ofMillis(io.noetl.schemas.playbook.Durations.toMillis(env.getOrDefault("NOETL_CLAIM_TIMEOUT", "60s"))),
-                env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+                new io.noetl.schemas.Names(env.getOrDefault("NOETL_STREAM_PREFIX", "")));
     }
 
     public ServerConfig withHttpPort(int port) {
-        return new ServerConfig(natsUrl, port, serverId, lanes, reaperInterval, claimTimeout, streamPrefix);
+        return new ServerConfig(natsUrl, port, serverId, lanes, reaperInterval, claimTimeout, names);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  *                       ({@code NOETL_WORKER_ACK_WAIT}, default 30s)
  * @param defaultTimeout time limit for a tool whose step sets no {@code spec.timeout} ({@code NOETL_TOOL_TIMEOUT}, default 5m)
  * @param python         python interpreter for the python tool ({@code NOETL_PYTHON}, default {@code python3})
- * @param streamPrefix   prefix for stream names, empty in production; tests use it to isolate runs
+ * @param names          names on the wire ({@code NOETL_STREAM_PREFIX} prefixes them; empty in production)
  * @param env            the environment keychain {@code env} entries are resolved from
  */
 public record WorkerConfig(
@@ -25,7 +25,7 @@ public record WorkerConfig(
         Duration ackWait,
         Duration defaultTimeout,
         String python,
-        String streamPrefix,
+        io.noetl.schemas.Names names,
         Map<String, String> env) {
 
     public WorkerConfig {
@@ -38,7 +38,7 @@ public record WorkerConfig(
         if (concurrency < 1 || concurrency > 4096) {
             throw new IllegalArgumentException("NOETL_WORKER_CONCURRENCY must be 1..4096, got " + concurrency);
         }
-        streamPrefix = streamPrefix == null ? "" : streamPrefix;
+        names = names == null ? io.noetl.schemas.Names.DEFAULT : names;
         env = env == null ? Map.of() : Map.copyOf(env);
     }
 
@@ -51,7 +51,7 @@ public record WorkerConfig(
                 Duration.ofMillis(io.noetl.schemas.playbook.Durations.toMillis(env.getOrDefault("NOETL_WORKER_ACK_WAIT", "30s"))),
                 Duration.ofMillis(io.noetl.schemas.playbook.Durations.toMillis(env.getOrDefault("NOETL_TOOL_TIMEOUT", "5m"))),
                 env.getOrDefault("NOETL_PYTHON", "python3"),
-                env.getOrDefault("NOETL_STREAM_PREFIX", ""),
+                new io.noetl.schemas.Names(env.getOrDefault("NOETL_STREAM_PREFIX", "")),
                 env);
     }
 
