@@ -18,6 +18,14 @@ public final class PostgresTestDatabase {
         return env != null && !env.isBlank() ? env : "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     }
 
+    /**
+     * Whether tests must fail (rather than skip) when PostgreSQL is unreachable: {@code NOETL_TEST_PG_REQUIRED=1},
+     * which CI sets after starting a server, so a broken database set-up cannot pass as skipped tests.
+     */
+    public static boolean required() {
+        return "1".equals(System.getenv("NOETL_TEST_PG_REQUIRED"));
+    }
+
     /** Whether a server answers at {@link #jdbcUrl()} (needs the PostgreSQL driver on the class path). */
     public static boolean reachable() {
         try (Connection ignored = DriverManager.getConnection(jdbcUrl())) {
