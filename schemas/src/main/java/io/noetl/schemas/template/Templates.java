@@ -29,14 +29,18 @@ public final class Templates {
 
     private static final Pattern SINGLE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*?)}}\\s*$", Pattern.DOTALL);
 
-    private static final Jinjava JINJAVA = create();
+    private static final Pattern UNKNOWN_TOKEN = Pattern.compile("Unknown token found: ([^\\s']+)");
+
+    private static final Jinjava JINJAVA = create(true);
+    /** Used only when every unknown token is a variable that exists with a null value (renders as none). */
+    private static final Jinjava LENIENT = create(false);
 
     private Templates() {
     }
 
-    private static Jinjava create() {
+    private static Jinjava create(boolean strict) {
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
+                .withFailOnUnknownTokens(strict)
                 .withMaxOutputSize(10L * 1024 * 1024)
                 .build());
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "now", Templates.class, "now"));
@@ -138,24 +142,80 @@ public final class Templates {
             return evaluate(m.group(1).trim(), context, template);
         }
         RenderResult result = JINJAVA.renderForResult(template, context);
+        if (onlyNullVariables(result.getErrors(), context)) {
+            result = LENIENT.renderForResult(template, context);
+        }
         failOnErrors(template, result.getErrors());
         return result.getOutput();
     }
 
     private static Object evaluate(String expression, Map<String, Object> context, String template) {
-        Context ctx = new Context(JINJAVA.getGlobalContext(), context);
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(JINJAVA, ctx, JINJAVA.getGlobalConfig());
+        try {
+            return evaluate(JINJAVA, expression, context, template);
+        } catch (NullVariableException e) {
+            return evaluate(LENIENT, expression, context, template);
+        }
+    }
+
+    private static Object evaluate(Jinjava engine, String expression, Map<String, Object> context, String template) {
+        Context ctx = new Context(engine.getGlobalContext(), context);
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, ctx, engine.getGlobalConfig());
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             Object value = interpreter.resolveELExpression(expression, 1);
-            failOnErrors(template, interpreter.getErrorsCopy());
+            List<TemplateError> errors = interpreter.getErrorsCopy();
+            if (engine == JINJAVA && onlyNullVariables(errors, context)) {
+                throw new NullVariableException();
+            }
+            failOnErrors(template, errors);
             return value;
-        } catch (TemplateException e) {
+        } catch (NullVariableException | TemplateException e) {
             throw e;
         } catch (RuntimeException e) {
+            Matcher m = UNKNOWN_TOKEN.matcher(String.valueOf(e.getMessage()));
+            if (engine == JINJAVA && m.find() && definedAsNull(m.group(1), context)) {
+                throw new NullVariableException();
+            }
             throw new TemplateException(template, e.getMessage(), e);
         } finally {
             JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    /**
+     * True when there are errors and each is an unknown token whose dotted path exists in the context with a
+     * null value: such a variable is defined (as none), not a typo.
+     */
+    private static boolean onlyNullVariables(List<TemplateError> errors, Map<String, Object> context) {
+        boolean any = false;
+        for (TemplateError error : errors) {
+            if (error.getSeverity() != TemplateError.ErrorType.FATAL) {
+                continue;
+            }
+            Matcher m = UNKNOWN_TOKEN.matcher(String.valueOf(error.getMessage()));
+            if (!m.find() || !definedAsNull(m.group(1), context)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static boolean definedAsNull(String token, Map<String, Object> context) {
+        Object current = context;
+        for (String segment : token.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map) || !map.containsKey(segment)) {
+                return false;
+            }
+            current = map.get(segment);
+        }
+        return current == null;
+    }
+
+    /** Signals a retry with the lenient engine; never escapes this class. */
+    private static final class NullVariableException extends RuntimeException {
+        NullVariableException() {
+            super(null, null, false, false);
         }
     }
 

@@ -46,6 +46,19 @@ class TemplatesTest {
     }
 
     @Test
+    void variableDefinedAsNullRendersAsNoneInsteadOfFailing() {
+        Map<String, Object> withNull = new java.util.HashMap<>(ctx);
+        withNull.put("current_user", null);
+        withNull.put("vars", new java.util.HashMap<>(java.util.Collections.singletonMap("approval_comment", null)));
+        assertThat(Templates.render("{{ current_user }}", withNull)).isNull();
+        assertThat(Templates.render("by {{ current_user }}", withNull)).isEqualTo("by ");
+        assertThat(Templates.test("{{ current_user is none }}", withNull)).isTrue();
+        assertThat(Templates.render("{{ vars.approval_comment }}", withNull)).isNull();
+        assertThatThrownBy(() -> Templates.render("{{ vars.missing }}", withNull))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("vars.missing");
+    }
+
+    @Test
     void nowIsAvailable() {
         assertThat(Templates.renderText("{{ now() }}", ctx)).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }

@@ -1,0 +1,27 @@
+package io.noetl.worker;
+
+import io.noetl.worker.tool.ToolRunner;
+import io.noetl.worker.tool.duckdb.DuckDbRunner;
+import io.noetl.worker.tool.http.HttpRunner;
+import io.noetl.worker.tool.noop.NoopRunner;
+import io.noetl.worker.tool.playbook.PlaybookRunner;
+import io.noetl.worker.tool.postgres.PostgresRunner;
+import io.noetl.worker.tool.python.PythonRunner;
+import io.noetl.worker.tool.shell.ShellRunner;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The tool runners a worker offers, by kind. */
+final class Tools {
+
+    private Tools() {
+    }
+
+    static Map<String, ToolRunner> all(WorkerConfig config) {
+        return List.of(new NoopRunner(), new PythonRunner(config.python()), new HttpRunner(), new ShellRunner(),
+                        new PostgresRunner(), new DuckDbRunner(), new PlaybookRunner())
+                .stream().collect(Collectors.toMap(ToolRunner::kind, Function.identity()));
+    }
+}

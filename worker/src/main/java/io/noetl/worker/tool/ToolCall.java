@@ -1,0 +1,49 @@
+package io.noetl.worker.tool;
+
+import io.noetl.schemas.command.Command;
+import io.noetl.worker.keychain.Keychain;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One tool invocation.
+ *
+ * @param command      the command being run
+ * @param config       the tool configuration, rendered (without {@code kind})
+ * @param context      the template context (plain maps), including {@code keychain}
+ * @param keychain     the resolved keychain
+ * @param timeout      time limit of the tool
+ * @param cancellation where the tool registers how to stop it
+ */
+public record ToolCall(
+        Command command,
+        Map<String, Object> config,
+        Map<String, Object> context,
+        Keychain keychain,
+        Duration timeout,
+        Cancellation cancellation) {
+
+    /** A text setting of the config, or {@code fallback} when absent. */
+    public String text(String key, String fallback) {
+        Object v = config.get(key);
+        return v == null ? fallback : String.valueOf(v);
+    }
+
+    /** The timeout outcome every tool reports the same way. */
+    public ToolOutcome.Failed timedOut(String logs) {
+        return new ToolOutcome.Failed(io.noetl.schemas.event.ErrorInfo.retriable("Timeout",
+                "tool " + command.toolKind() + " exceeded its time limit of " + timeout.toMillis() + " ms"),
+                null, logs, Map.of());
+    }
+
+    /** The outcome of a tool stopped by a cancel request. */
+    public ToolOutcome.Failed cancelled(String logs) {
+        return new ToolOutcome.Failed(io.noetl.schemas.event.ErrorInfo.fatal("Cancelled",
+                "execution " + command.executionId() + " was cancelled"), null, logs, Map.of());
+    }
+
+    /** The outcome matching why the tool was stopped, if it was. */
+    public java.util.Optional<ToolOutcome.Failed> stopped(String logs) {
+        return cancellation.reason().map(r -> r == Cancellation.Reason.TIMEOUT ? timedOut(logs) : cancelled(logs));
+    }
+}

@@ -1,0 +1,133 @@
+package io.noetl.worker.tool;
+
+import io.noetl.schemas.Json;
+import io.noetl.schemas.command.Command;
+import io.noetl.schemas.event.ErrorInfo;
+import io.noetl.schemas.template.TemplateException;
+import io.noetl.schemas.template.Templates;
+import io.noetl.worker.cancel.CancelRegistry;
+import io.noetl.worker.keychain.Keychain;
+import io.noetl.worker.keychain.KeychainResolver;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the tool of one command: resolves the keychain, renders the tool configuration against the context,
+ * and runs the matching {@link ToolRunner} on its own virtual thread under the time limit, stoppable by a
+ * cancel request. Never throws for a tool failure.
+ */
+public final class ToolExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolExecutor.class);
+    /** Time a stopped tool gets to report its own outcome (with its logs) before one is made up for it. */
+    private static final long STOP_GRACE_MS = 3_000;
+    /** Extra time the guard gives a tool that enforces the limit itself (processes, HTTP). */
+    private static final long GUARD_SLACK_MS = 1_000;
+
+    private final Map<String, ToolRunner> runners;
+    private final KeychainResolver keychainResolver;
+    private final Duration defaultTimeout;
+    private final CancelRegistry cancels;
+
+    public ToolExecutor(Map<String, ToolRunner> runners, KeychainResolver keychainResolver,
+                        Duration defaultTimeout, CancelRegistry cancels) {
+        this.runners = Map.copyOf(runners);
+        this.keychainResolver = keychainResolver;
+        this.defaultTimeout = defaultTimeout;
+        this.cancels = cancels;
+    }
+
+    /** Runs {@code command}'s tool to an outcome. */
+    public ToolExecution execute(Command command) throws InterruptedException {
+        long start = System.nanoTime();
+        Keychain keychain = Keychain.EMPTY;
+        ToolOutcome outcome;
+        try {
+            keychain = keychainResolver.resolve(command.keychain());
+            outcome = run(command, keychain);
+        } catch (KeychainResolver.KeychainException e) {
+            outcome = ToolOutcome.Failed.fatal("KeychainError", e.getMessage());
+        } catch (TemplateException e) {
+            outcome = ToolOutcome.Failed.fatal("TemplateError", e.getMessage());
+        }
+        return new ToolExecution(outcome, keychain, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private ToolOutcome run(Command command, Keychain keychain) throws InterruptedException {
+        ToolRunner runner = command.toolKind() == null ? null : runners.get(command.toolKind().trim().toLowerCase());
+        if (runner == null) {
+            return ToolOutcome.Failed.fatal("UnsupportedTool", "unknown tool kind '" + command.toolKind() + "'");
+        }
+        Map<String, Object> context = new LinkedHashMap<>(Json.plainMap(command.context()));
+        context.putIfAbsent("execution_id", command.executionId());
+        context.put("keychain", keychain.values());
+        Map<String, Object> raw = new LinkedHashMap<>(Json.plainMap(command.tool()));
+        raw.remove("kind");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) Templates.render(raw, context);
+        Duration timeout = command.timeoutMs() != null && command.timeoutMs() > 0
+                ? Duration.ofMillis(command.timeoutMs()) : defaultTimeout;
+        Cancellation cancellation = new Cancellation();
+        ToolCall call = new ToolCall(command, config, context, keychain, timeout, cancellation);
+        if (!runner.mayBlock()) {
+            return runner.run(call);
+        }
+        try (CancelRegistry.Registration ignored = cancels.register(command.executionId(), cancellation)) {
+            return guarded(runner, call);
+        }
+    }
+
+    private static ToolOutcome guarded(ToolRunner runner, ToolCall call) throws InterruptedException {
+        FutureTask<ToolOutcome> task = new FutureTask<>(() -> runner.run(call));
+        Thread thread = Thread.ofVirtual().name("tool-" + call.command().step()).start(task);
+        call.cancellation().onCancel(thread::interrupt);
+        try {
+            return outcome(task, call, call.timeout().toMillis() + GUARD_SLACK_MS);
+        } catch (TimeoutException e) {
+            call.cancellation().cancel(Cancellation.Reason.TIMEOUT);
+            try {
+                return outcome(task, call, STOP_GRACE_MS);
+            } catch (TimeoutException stuck) {
+                LOG.warn("tool {} of step {} did not stop within {} ms after its time limit",
+                        runner.kind(), call.command().step(), STOP_GRACE_MS);
+                return call.timedOut(null);
+            }
+        } catch (InterruptedException e) {
+            // the worker itself is stopping: stop the tool too
+            call.cancellation().cancel(Cancellation.Reason.CANCELLED);
+            throw e;
+        }
+    }
+
+    private static ToolOutcome outcome(FutureTask<ToolOutcome> task, ToolCall call, long waitMs)
+            throws InterruptedException, TimeoutException {
+        try {
+            return task.get(waitMs, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (call.cancellation().isCancelled()) {
+                return call.stopped(null).orElseThrow();
+            }
+            if (cause instanceof TemplateException te) {
+                return ToolOutcome.Failed.fatal("TemplateError", te.getMessage());
+            }
+            LOG.error("tool {} of step {} crashed", call.command().toolKind(), call.command().step(), cause);
+            return ToolOutcome.Failed.of(new ErrorInfo("InternalError", String.valueOf(cause), stack(cause), false));
+        }
+    }
+
+    private static String stack(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package io.noetl.worker.tool.postgres;
+
+import io.noetl.worker.tool.ToolCall;
+import io.noetl.worker.tool.ToolOutcome;
+import io.noetl.worker.tool.ToolRunner;
+import io.noetl.worker.tool.jdbc.SqlDialect;
+import io.noetl.worker.tool.jdbc.SqlErrors;
+import io.noetl.worker.tool.jdbc.SqlTool;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * The {@code postgres} tool: {@code connection} (rendered, e.g. {@code {{ keychain.pg }}}; when absent, the first
+ * keychain entry of kind {@code postgres}), then {@code command} or {@code table} + {@code data}.
+ */
+public final class PostgresRunner implements ToolRunner {
+
+    private static final SqlDialect DIALECT = new SqlDialect() {
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, Types.NULL);
+            } else {
+                // untyped parameter: the server casts it to the column's type (TEXT, INT, TIMESTAMP, ...)
+                ps.setObject(index, String.valueOf(value), Types.OTHER);
+            }
+        }
+
+        @Override
+        public boolean tableExists(Connection c, String schema, String table) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                ps.setString(1, (schema == null ? "" : "\"" + schema + "\".") + "\"" + table + "\"");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+    };
+
+    @Override
+    public String kind() {
+        return "postgres";
+    }
+
+    @Override
+    public ToolOutcome run(ToolCall call) {
+        PgConnectionSpec spec;
+        try {
+            Object connection = call.config().get("connection");
+            if (connection == null) {
+                connection = call.keychain().firstOfKind("postgres").orElse(null);
+            }
+            spec = PgConnectionSpec.parse(connection);
+        } catch (IllegalArgumentException e) {
+            return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
+        }
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(spec.jdbcUrl(), spec.properties());
+        } catch (SQLException e) {
+            return SqlErrors.classify("connect to postgres", withConnectionState(e));
+        }
+        try (connection) {
+            call.cancellation().onCancel(() -> abortQuietly(connection));
+            return SqlTool.run(connection, call, DIALECT);
+        } catch (SQLException e) {
+            return call.stopped(null).map(ToolOutcome.class::cast)
+                    .orElseGet(() -> SqlErrors.classify("postgres " + call.command().step(), e));
+        } catch (IllegalArgumentException e) {
+            return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
+        }
+    }
+
+    /** Authentication and unknown-database errors keep their state; anything else at connect time is 08xxx. */
+    private static SQLException withConnectionState(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("28") || state.startsWith("3D"))) {
+            return e;
+        }
+        return new SQLException(e.getMessage(), "08001", e);
+    }
+
+    private static void abortQuietly(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // already closed
+        }
+    }
+}

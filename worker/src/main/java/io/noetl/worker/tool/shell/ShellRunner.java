@@ -1,0 +1,78 @@
+package io.noetl.worker.tool.shell;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.noetl.schemas.Json;
+import io.noetl.schemas.event.ErrorInfo;
+import io.noetl.worker.redact.Bounds;
+import io.noetl.worker.tool.ToolCall;
+import io.noetl.worker.tool.ToolOutcome;
+import io.noetl.worker.tool.ToolRunner;
+import io.noetl.worker.tool.process.Processes;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code shell} tool: {@code command} through {@code /bin/sh -c}, with optional {@code env} and {@code cwd}.
+ * Result {@code {exit_code, stdout}}; stderr becomes the logs; a non-zero exit is a {@code ShellError}.
+ */
+public final class ShellRunner implements ToolRunner {
+
+    private static final int STDERR_IN_MESSAGE = 1024;
+
+    @Override
+    public String kind() {
+        return "shell";
+    }
+
+    @Override
+    public ToolOutcome run(ToolCall call) throws InterruptedException {
+        Object command = call.config().get("command");
+        if (!(command instanceof String script) || script.isBlank()) {
+            return ToolOutcome.Failed.fatal("ConfigError", "shell tool needs a 'command' string");
+        }
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("noetl-sh", ".out");
+            err = Files.createTempFile("noetl-sh", ".err");
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            if (call.config().get("cwd") instanceof String cwd && !cwd.isBlank()) {
+                pb.directory(new File(cwd));
+            }
+            if (call.config().get("env") instanceof Map<?, ?> env) {
+                env.forEach((k, v) -> pb.environment().put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            }
+            Processes.Exit exit = Processes.run(pb, call.timeout(), call.cancellation());
+            String stdout = Processes.readTail(out);
+            String stderr = Processes.readTail(err);
+            if (exit.killed() || exit.timedOut()) {
+                return call.stopped(stderr).orElseGet(() -> call.timedOut(stderr));
+            }
+            ObjectNode result = Json.object();
+            result.put("exit_code", exit.exitCode());
+            result.put("stdout", stdout);
+            if (exit.exitCode() != 0) {
+                String tail = stderr.isBlank() ? "" : ": " + Bounds.tail(stderr.strip(), STDERR_IN_MESSAGE);
+                return new ToolOutcome.Failed(new ErrorInfo("ShellError",
+                        "command exited with code " + exit.exitCode() + tail, null, false), result, stderr, Map.of());
+            }
+            return new ToolOutcome.Succeeded(result, stderr.isEmpty() ? null : stderr, Map.of());
+        } catch (IOException e) {
+            return ToolOutcome.Failed.fatal("ShellError", "cannot run /bin/sh: " + e.getMessage());
+        } finally {
+            delete(out);
+            delete(err);
+        }
+    }
+
+    private static void delete(Path p) {
+        if (p != null) {
+            p.toFile().delete();
+        }
+    }
+}

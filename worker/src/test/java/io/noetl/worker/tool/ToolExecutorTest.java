@@ -1,0 +1,76 @@
+package io.noetl.worker.tool;
+
+import static io.noetl.worker.Commands.command;
+import static io.noetl.worker.Commands.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noetl.schemas.command.Command;
+import io.noetl.schemas.playbook.KeychainEntry;
+import io.noetl.worker.cancel.CancelRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class ToolExecutorTest {
+
+    @Test
+    void noopReturnsTheRenderedArgs() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("noop", Map.of(),
+                Map.of("workload", Map.of("n", 5), "args", Map.of("v", "{{ workload.n }}", "k", "x")), List.of(), null))
+                .outcome();
+        assertThat(ok.result().path("v").asInt()).isEqualTo(5);
+        assertThat(ok.result().path("k").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void aMissingEnvironmentVariableFailsNamingTheEntryAndTheVariable() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("noop", Map.of(), Map.of(),
+                List.of(new KeychainEntry("api", "secret", null, "NOETL_TEST_UNSET_VAR")), null)).outcome();
+        assertThat(failed.error().type()).isEqualTo("KeychainError");
+        assertThat(failed.error().message()).contains("'api'").contains("NOETL_TEST_UNSET_VAR");
+        assertThat(failed.error().retriable()).isFalse();
+    }
+
+    @Test
+    void keychainValuesFromTheEnvironmentAreRenderedIntoTheTool() throws Exception {
+        Command c = command("shell", Map.of("command", "echo {{ keychain.api }}"), Map.of(),
+                List.of(new KeychainEntry("api", "secret", null, "MY_TOKEN")), null);
+        ToolExecution ex = run(c, Map.of("MY_TOKEN", "tok-42"), new CancelRegistry());
+        assertThat(((ToolOutcome.Succeeded) ex.outcome()).result().path("stdout").asText()).isEqualTo("tok-42\n");
+        assertThat(ex.keychain().secrets()).containsExactly("tok-42");
+    }
+
+    @Test
+    void anUndefinedTemplateVariableIsANotRetriableTemplateError() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("http",
+                Map.of("url", "{{ nowhere.url }}"))).outcome();
+        assertThat(failed.error().type()).isEqualTo("TemplateError");
+        assertThat(failed.error().retriable()).isFalse();
+    }
+
+    @Test
+    void playbookAndUnknownToolsAreUnsupported() throws Exception {
+        assertThat(((ToolOutcome.Failed) run(command("playbook", Map.of("path", "x"))).outcome()).error().type())
+                .isEqualTo("UnsupportedTool");
+        assertThat(((ToolOutcome.Failed) run(command("teleport", Map.of())).outcome()).error().type())
+                .isEqualTo("UnsupportedTool");
+    }
+
+    @Test
+    void aCancelRequestStopsTheExecutionsRunningToolAsCancelled() throws Exception {
+        CancelRegistry cancels = new CancelRegistry();
+        Command c = command("shell", Map.of("command", "sleep 30"));
+        CompletableFuture<ToolExecution> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(c, Map.of(), cancels);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().until(() -> cancels.cancel(c.executionId()) > 0);
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) running.get(5, java.util.concurrent.TimeUnit.SECONDS).outcome();
+        assertThat(failed.error().type()).isEqualTo("Cancelled");
+        assertThat(failed.error().retriable()).isFalse();
+    }
+}

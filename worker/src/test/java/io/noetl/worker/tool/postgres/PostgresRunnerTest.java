@@ -1,0 +1,75 @@
+package io.noetl.worker.tool.postgres;
+
+import static io.noetl.worker.Commands.command;
+import static io.noetl.worker.Commands.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noetl.schemas.playbook.KeychainEntry;
+import io.noetl.testkit.FreePort;
+import io.noetl.testkit.PostgresTestDatabase;
+import io.noetl.worker.tool.ToolOutcome;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Against the real PostgreSQL of the test machine (skipped when none answers). */
+class PostgresRunnerTest {
+
+    private static void assumePostgres() {
+        if (PostgresTestDatabase.required() && !PostgresTestDatabase.reachable()) {
+            throw new AssertionError("NOETL_TEST_PG_REQUIRED=1 but no PostgreSQL answers at " + PostgresTestDatabase.jdbcUrl());
+        }
+        Assumptions.assumeTrue(PostgresTestDatabase.reachable(),
+                "PostgreSQL not reachable at " + PostgresTestDatabase.jdbcUrl() + " (set NOETL_TEST_PG_URL)");
+    }
+
+    @Test
+    void insertsIntoAnAutoCreatedTableFromTheKeychainConnectionAndSelectsRows() throws Exception {
+        assumePostgres();
+        String table = "noetl_worker_test_" + Long.toHexString(System.nanoTime());
+        List<KeychainEntry> keychain = List.of(new KeychainEntry("pg", "postgres", PostgresTestDatabase.jdbcUrl(), null));
+        ToolOutcome ins = run(command("postgres", Map.of("connection", "{{ keychain.pg }}", "table", table,
+                "data", List.of(Map.of("id", 1, "note", "{{ workload.n }}"), Map.of("id", 2, "note", "b"))),
+                Map.of("workload", Map.of("n", 7)), keychain, null)).outcome();
+        assertThat(ins).isInstanceOf(ToolOutcome.Succeeded.class);
+        try {
+            ToolOutcome.Succeeded sel = (ToolOutcome.Succeeded) run(command("postgres", Map.of(
+                    "command", "SELECT id, note FROM " + table + " ORDER BY id"), Map.of(), keychain, null)).outcome();
+            assertThat(sel.result().path("row_count").asInt()).isEqualTo(2);
+            assertThat(sel.result().path("rows").get(0).path("note").asText()).isEqualTo("7");
+        } finally {
+            run(command("postgres", Map.of("command", "DROP TABLE " + table), Map.of(), keychain, null));
+        }
+    }
+
+    @Test
+    void reportsBadSqlAsNotRetriableSqlError() throws Exception {
+        assumePostgres();
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("postgres", Map.of(
+                "connection", PostgresTestDatabase.jdbcUrl(), "command", "SELECT * FROM no_such_table_x"))).outcome();
+        assertThat(failed.error().type()).isEqualTo("SqlError");
+        assertThat(failed.error().message()).contains("42P01");
+        assertThat(failed.error().retriable()).isFalse();
+    }
+
+    @Test
+    void reportsAnUnreachableServerAsRetriableConnectionError() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("postgres", Map.of(
+                "connection", "postgresql://u:p@127.0.0.1:" + FreePort.find() + "/db", "command", "SELECT 1")))
+                .outcome();
+        assertThat(failed.error().type()).isEqualTo("ConnectionError");
+        assertThat(failed.error().retriable()).isTrue();
+    }
+
+    @Test
+    void acceptsAConnectionMap() {
+        PgConnectionSpec spec = PgConnectionSpec.parse(Map.of("host", "db", "port", 6543, "user", "u",
+                "password", "p@ss", "database", "x"));
+        assertThat(spec.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6543/x");
+        assertThat(spec.properties().getProperty("password")).isEqualTo("p@ss");
+        PgConnectionSpec uri = PgConnectionSpec.parse("postgresql://me:s%40cret@h:5433/d?sslmode=disable");
+        assertThat(uri.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5433/d?sslmode=disable");
+        assertThat(uri.properties().getProperty("password")).isEqualTo("s@cret");
+    }
+}

@@ -1,0 +1,63 @@
+package io.noetl.worker.tool.shell;
+
+import static io.noetl.worker.Commands.command;
+import static io.noetl.worker.Commands.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noetl.worker.tool.ToolOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsACommandWithEnvAndCwdAndReturnsExitCodeAndStdout() throws Exception {
+        Files.writeString(dir.resolve("marker.txt"), "here");
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("shell", Map.of(
+                "command", "echo \"$GREETING {{ workload.n }}\"; cat marker.txt; echo warn >&2",
+                "env", Map.of("GREETING", "hi"), "cwd", dir.toString()))).outcome();
+        assertThat(ok.result().path("exit_code").asInt()).isZero();
+        assertThat(ok.result().path("stdout").asText()).isEqualTo("hi 3\nhere");
+        assertThat(ok.logs()).isEqualTo("warn\n");
+    }
+
+    @Test
+    void reportsANonZeroExitAsShellErrorWithTheStderrTail() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell",
+                Map.of("command", "echo partial; echo 'no such table' >&2; exit 3"))).outcome();
+        assertThat(failed.error().type()).isEqualTo("ShellError");
+        assertThat(failed.error().message()).contains("code 3").contains("no such table");
+        assertThat(failed.error().retriable()).isFalse();
+        assertThat(failed.result().path("exit_code").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void killsTheProcessTreeAtTheTimeLimit() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        long start = System.nanoTime();
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell",
+                Map.of("command", "sleep 30 & echo $! > " + pidFile + "; wait"), Map.of(), List.of(), 500L))
+                .outcome();
+        assertThat(failed.error().type()).isEqualTo("Timeout");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3)).until(() -> !running(child));
+    }
+
+    /** Alive and not a zombie (an orphan killed in a container may wait a while to be reaped). */
+    private static boolean running(long pid) throws java.io.IOException {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String s = Files.readString(stat);
+        return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+    }
+}
