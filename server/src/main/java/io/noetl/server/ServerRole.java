@@ -1,22 +1,91 @@
 package io.noetl.server;
 
-/** The server role: catalog, execution engine runtime over NATS, REST API. Placeholder until the runtime lands. */
+import io.nats.client.Connection;
+import io.noetl.server.api.HttpApi;
+import io.noetl.server.catalog.Catalog;
+import io.noetl.server.nats.NatsConnector;
+import io.noetl.server.nats.Streams;
+import io.noetl.server.runtime.EngineAdapter;
+import io.noetl.server.runtime.ExecutionServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The server role: catalog, execution runtime over NATS, REST API. */
 public final class ServerRole implements AutoCloseable {
 
-    private ServerRole() {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRole.class);
+
+    private final Connection nc;
+    private final Catalog catalog;
+    private final ExecutionServices executions;
+    private final HttpApi http;
+    private final String serverId;
+
+    private ServerRole(Connection nc, Catalog catalog, ExecutionServices executions, HttpApi http, String serverId) {
+        this.nc = nc;
+        this.catalog = catalog;
+        this.executions = executions;
+        this.http = http;
+        this.serverId = serverId;
     }
 
     /** Connects to NATS, ensures streams and buckets, starts the event consumer, the reaper and the HTTP API. */
     public static ServerRole start(ServerConfig config) {
-        throw new UnsupportedOperationException("server runtime not built yet");
+        Connection nc = NatsConnector.connect(config.natsUrl(), config.serverId());
+        ExecutionServices executions = null;
+        try {
+            Streams.ensure(nc, config.names(), Duration.ZERO);
+            Catalog catalog = new Catalog(nc, config.names());
+            // the engine renders callback URLs, so the port must be known before the API starts
+            int port = config.httpPort() == 0 ? freePort() : config.httpPort();
+            String publicUrl = config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port;
+            executions = new ExecutionServices(nc, config.names(), new EngineAdapter(Clock.systemUTC(), publicUrl),
+                    catalog, config.lanes(), config.reaperInterval(), config.claimTimeout(), Clock.systemUTC());
+            HttpApi http = new HttpApi(nc, catalog, executions).start(port);
+            LOG.info("server {} started: http port {}, NATS {}, prefix '{}'", config.serverId(), http.port(),
+                    config.natsUrl(), config.names().prefix());
+            return new ServerRole(nc, catalog, executions, http, config.serverId());
+        } catch (RuntimeException e) {
+            if (executions != null) {
+                executions.close();
+            }
+            closeQuietly(nc);
+            throw e;
+        }
     }
 
     /** The port the REST API listens on (resolved when the configured port was 0). */
     public int httpPort() {
-        throw new UnsupportedOperationException("server runtime not built yet");
+        return http.port();
     }
 
     @Override
     public void close() {
+        http.close();
+        executions.close();
+        catalog.close();
+        closeQuietly(nc);
+        LOG.info("server {} stopped", serverId);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("find a free HTTP port", e);
+        }
+    }
+
+    private static void closeQuietly(Connection nc) {
+        try {
+            nc.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

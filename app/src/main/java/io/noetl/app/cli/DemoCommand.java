@@ -1,0 +1,71 @@
+package io.noetl.app.cli;
+
+import io.noetl.app.client.NoetlClient;
+import io.noetl.app.demo.DemoExecution;
+import io.noetl.app.demo.DemoRunner;
+import io.noetl.app.demo.DemoServices;
+import io.noetl.app.demo.Examples;
+import io.noetl.app.demo.PostgresProbe;
+import io.noetl.app.infra.EmbeddedNats;
+import io.noetl.app.infra.Lifecycle;
+import io.noetl.app.infra.LocalPorts;
+import io.noetl.server.ServerConfig;
+import io.noetl.server.ServerRole;
+import io.noetl.worker.WorkerConfig;
+import io.noetl.worker.WorkerRole;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** NATS (private if none answers), server, worker and the examples' fake outside world in one JVM. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start NATS (if needed), a server and a worker, run every example, and wait for Ctrl-C.")
+public final class DemoCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Spec
+    private CommandSpec spec;
+
+    public DemoCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Lifecycle life = new Lifecycle().closeOnShutdown();
+        try {
+            Map<String, String> roleEnv = new HashMap<>(env);
+            roleEnv.putIfAbsent("NOETL_DEMO_PG_URL", PostgresProbe.DEFAULT_URL);
+            EmbeddedNats nats = life.add(EmbeddedNats.ensure(env));
+            roleEnv.put("NATS_URL", nats.url());
+            out.println("NATS: " + nats.url() + (nats.owned() ? " (private nats-server)" : ""));
+
+            int wanted = Integer.parseInt(roleEnv.getOrDefault("NOETL_HTTP_PORT", "8080"));
+            int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
+            ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port)));
+            life.add(WorkerRole.start(WorkerConfig.fromEnv(roleEnv)));
+            DemoServices services = life.add(DemoServices.start());
+            out.println("API: http://127.0.0.1:" + server.httpPort());
+            out.println("demo services (flaky API, approval service): " + services.baseUrl());
+            out.flush();
+
+            boolean pg = PostgresProbe.reachable(roleEnv.get("NOETL_DEMO_PG_URL"));
+            NoetlClient client = new NoetlClient("http://127.0.0.1:" + server.httpPort());
+            DemoRunner runner = new DemoRunner(client, services, EmbeddedNats.dataDir(env), out);
+            List<DemoExecution> waiting = runner.run(Examples.load(env), pg);
+            runner.explainApprovals(waiting, server.httpPort());
+        } catch (RuntimeException e) {
+            life.close();
+            throw e;
+        }
+        life.awaitClose();
+        return 0;
+    }
+}

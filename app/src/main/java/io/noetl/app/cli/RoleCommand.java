@@ -1,0 +1,53 @@
+package io.noetl.app.cli;
+
+import io.noetl.app.infra.EmbeddedNats;
+import io.noetl.app.infra.Lifecycle;
+import io.noetl.server.ServerConfig;
+import io.noetl.server.ServerRole;
+import io.noetl.worker.WorkerConfig;
+import io.noetl.worker.WorkerRole;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs a set of roles in the foreground until Ctrl-C; the shutdown hook closes workers, server, then NATS. */
+final class RoleCommand {
+
+    private RoleCommand() {
+    }
+
+    static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker) throws InterruptedException {
+        Lifecycle life = new Lifecycle().closeOnShutdown();
+        try {
+            Map<String, String> roleEnv = env;
+            if (server) {
+                // the server owns the streams; it brings up a private NATS when none answers
+                EmbeddedNats nats = life.add(EmbeddedNats.ensure(env));
+                roleEnv = withNats(env, nats.url());
+                out.println("NATS: " + nats.url() + (nats.owned() ? " (private nats-server)" : ""));
+            }
+            if (server) {
+                ServerRole role = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv)));
+                out.println("API: http://127.0.0.1:" + role.httpPort());
+            }
+            if (worker) {
+                WorkerConfig config = WorkerConfig.fromEnv(roleEnv);
+                life.add(WorkerRole.start(config));
+                out.println("worker " + config.workerId() + " pulling pool '" + config.pool() + "'");
+            }
+            out.println("running; press Ctrl-C to stop");
+            out.flush();
+        } catch (RuntimeException e) {
+            life.close();
+            throw e;
+        }
+        life.awaitClose();
+        return 0;
+    }
+
+    static Map<String, String> withNats(Map<String, String> env, String natsUrl) {
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put("NATS_URL", natsUrl);
+        return copy;
+    }
+}

@@ -1,0 +1,76 @@
+package io.noetl.server.engine;
+
+import io.noetl.schemas.Json;
+import io.noetl.schemas.Status;
+import io.noetl.schemas.event.EventTypes;
+import io.noetl.schemas.playbook.Step;
+import io.noetl.schemas.template.TemplateException;
+import io.noetl.schemas.template.Templates;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Entering steps, finishing them and pausing them for a decision. */
+final class Steps {
+
+    private Steps() {
+    }
+
+    /**
+     * Enters {@code name} with the arc's rendered args. A step that is still running or paused is not entered
+     * twice: the arriving branch joins it.
+     */
+    static void enter(Progress p, String name, Map<String, Object> arcArgs) {
+        if (p.terminal()) {
+            return;
+        }
+        Step step = p.step(name);
+        StepState previous = p.state().step(name);
+        if (previous != null && previous.active()) {
+            return;
+        }
+        StepState entered = StepState.entered(previous, name, step.toolKind().wire(), p.now);
+        p.update(s -> s.withStep(entered));
+        p.emit(p.event(EventTypes.STEP_ENTER, name, Status.RUNNING)
+                .meta(Progress.meta("msg_key", entered.entries())));
+        Map<String, Object> args;
+        try {
+            Map<String, Object> ctx = TemplateContext.of(p, arcArgs, null, null);
+            args = new LinkedHashMap<>(Maps.asMap(Templates.render(step.args(), ctx)));
+            args.putAll(arcArgs);
+        } catch (TemplateException e) {
+            Failures.templateError(p, name, e);
+            return;
+        }
+        p.update(s -> s.withStep(s.step(name).withArgs(args)));
+        if (step.tool() == null) {
+            finish(p, name, args);
+        } else if (step.loop() != null) {
+            Loops.begin(p, step);
+        } else {
+            Units.issue(p, step, null, 1);
+        }
+    }
+
+    /** The step's work is done: pause for a decision when the step waits for one, else complete it. */
+    static void finish(Progress p, String name, Object result) {
+        Step step = p.step(name);
+        if (!step.spec().waitDecision()) {
+            complete(p, name, result);
+            return;
+        }
+        Long waitMs = step.spec().waitTimeoutMs();
+        p.update(s -> s.withStep(s.step(name).paused(result))
+                .withWork(Work.waiting(name, waitMs == null ? null : p.now.plusMillis(waitMs))));
+    }
+
+    /** Completes the step with {@code result}, emits {@code step.exit} and follows its arcs; true if one was taken. */
+    static boolean complete(Progress p, String name, Object result) {
+        StepState done = p.state().step(name).completed(result, p.now);
+        p.update(s -> s.withStep(done));
+        p.emit(p.event(EventTypes.STEP_EXIT, name, Status.COMPLETED)
+                .durationMs(p.now.toEpochMilli() - done.startedAt().toEpochMilli())
+                .result(Json.toTree(result))
+                .meta(Progress.meta("msg_key", done.entries())));
+        return Routing.follow(p, p.step(name));
+    }
+}

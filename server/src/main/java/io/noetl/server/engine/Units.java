@@ -1,0 +1,93 @@
+package io.noetl.server.engine;
+
+import io.noetl.schemas.Json;
+import io.noetl.schemas.Status;
+import io.noetl.schemas.Ulid;
+import io.noetl.schemas.command.Command;
+import io.noetl.schemas.event.Event;
+import io.noetl.schemas.event.EventTypes;
+import io.noetl.schemas.playbook.Step;
+import io.noetl.schemas.playbook.ToolKind;
+import io.noetl.schemas.template.TemplateException;
+import io.noetl.schemas.template.Templates;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Issuing the unit of work of a step (or of one loop item) and taking in its successful outcome. */
+final class Units {
+
+    private Units() {
+    }
+
+    /** Issues attempt {@code attempt} of the step (loop item {@code loopIndex}): a command, or a sub-playbook. */
+    static void issue(Progress p, Step step, Integer loopIndex, int attempt) {
+        if (p.terminal()) {
+            return;
+        }
+        ExecutionState s = p.state();
+        Map<String, Object> ctx = TemplateContext.forStep(p, step.name(), loopIndex);
+        p.update(st -> st.withStep(st.step(step.name()).withAttempt(attempt)));
+        if (step.toolKind() == ToolKind.PLAYBOOK) {
+            startChild(p, step, loopIndex, attempt, ctx);
+            return;
+        }
+        String commandId = Ulid.next();
+        Event issued = p.emit(p.event(EventTypes.COMMAND_ISSUED, step.name(), Status.PENDING)
+                .commandId(commandId)
+                .attempt(attempt)
+                .meta(Progress.meta("loop_index", loopIndex)));
+        Long timeoutMs = step.spec().timeoutMs();
+        p.command(new Command(commandId, s.executionId(), s.parentExecutionId(), s.playbookPath(),
+                s.playbookVersion(), step.name(), step.toolKind().wire(), pool(step), attempt, loopIndex,
+                Json.toTree(toolConfig(step)), Json.toTree(ctx), p.playbook.keychain(), timeoutMs, p.now,
+                issued.eventId()));
+        p.update(st -> st.withWork(Work.issued(step.name(), loopIndex, attempt, commandId, issued.eventId(), p.now,
+                timeoutMs)));
+    }
+
+    /** A unit finished well (or a policy said continue): record it and move the step on. */
+    static void succeeded(Progress p, Work work, Object result) {
+        p.update(s -> s.withoutWork(work.key()));
+        Step step = p.step(work.step());
+        if (work.loopIndex() != null) {
+            Loops.itemDone(p, step, work, result);
+        } else {
+            Steps.finish(p, step.name(), result);
+        }
+    }
+
+    /** The tool configuration as the worker gets it: as written, plus its {@code kind}. */
+    static Map<String, Object> toolConfig(Step step) {
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("kind", step.toolKind().wire());
+        tool.putAll(step.tool().config());
+        return tool;
+    }
+
+    private static String pool(Step step) {
+        return step.spec().pool() == null ? "default" : step.spec().pool();
+    }
+
+    /** Sub-playbooks are the server's business: the workload is rendered here ({@code tool.workload}, else args). */
+    private static void startChild(Progress p, Step step, Integer loopIndex, int attempt, Map<String, Object> ctx) {
+        Map<String, Object> config = step.tool().config();
+        Object path = config.containsKey("path") ? config.get("path") : config.get("playbook");
+        Map<String, Object> workload;
+        try {
+            workload = config.containsKey("workload")
+                    ? Maps.asMap(Templates.render(config.get("workload"), ctx))
+                    : p.state().step(step.name()).args();
+            if (path instanceof String text) {
+                path = Templates.renderText(text, ctx);
+            }
+        } catch (TemplateException e) {
+            Failures.templateError(p, step.name(), e);
+            return;
+        }
+        Integer version = config.get("version") instanceof Number n ? n.intValue() : null;
+        String childId = Ulid.next();
+        p.child(new ChildStart(childId, String.valueOf(path), version, workload, p.state().executionId(),
+                step.name()));
+        p.update(s -> s.withWork(Work.child(step.name(), loopIndex, attempt, childId, p.now)));
+    }
+}

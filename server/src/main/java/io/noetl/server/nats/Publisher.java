@@ -1,0 +1,91 @@
+package io.noetl.server.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.noetl.schemas.Json;
+import io.noetl.schemas.Names;
+import io.noetl.schemas.command.Command;
+import io.noetl.schemas.event.Event;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes events and commands asynchronously, each with {@code Nats-Msg-Id} derived from its meaning,
+ * and completes once JetStream acked all of them. A failed publish is retried (same msg id, so JetStream
+ * absorbs a duplicate) with backoff for a bounded time before the returned future fails.
+ */
+public final class Publisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    private static final long ACK_TIMEOUT_MS = 5_000;
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final JetStream js;
+    private final Names names;
+    private final ScheduledExecutorService retries;
+
+    public Publisher(Connection nc, Names names, ScheduledExecutorService retries) {
+        try {
+            this.js = nc.jetStream();
+        } catch (IOException e) {
+            throw new IllegalStateException("open JetStream context", e);
+        }
+        this.names = names;
+        this.retries = retries;
+    }
+
+    /** Publishes every command then every event; completes when all are acked. */
+    public CompletableFuture<Void> publish(List<Event> events, List<Command> commands) {
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(events.size() + commands.size());
+        // commands first: a worker waits for them, while events are only recorded
+        for (Command c : commands) {
+            acks.add(send(names.commands(c.pool()), Json.bytes(c), c.natsMsgId(), 1));
+        }
+        for (Event e : events) {
+            acks.add(send(names.events(e.executionId()), Json.bytes(e), e.natsMsgId(), 1));
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    public CompletableFuture<Void> publishEvent(Event e) {
+        return publish(List.of(e), List.of());
+    }
+
+    private CompletableFuture<PublishAck> send(String subject, byte[] body, String msgId, int attempt) {
+        PublishOptions options = PublishOptions.builder().messageId(msgId).build();
+        CompletableFuture<PublishAck> first;
+        try {
+            first = js.publishAsync(subject, body, options).orTimeout(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            first = CompletableFuture.failedFuture(e);
+        }
+        return first.handle((ack, err) -> {
+            if (err == null) {
+                return CompletableFuture.completedFuture(ack);
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                return CompletableFuture.<PublishAck>failedFuture(
+                        new IllegalStateException("publish " + msgId + " to " + subject + " after " + attempt + " attempts", err));
+            }
+            long delay = Math.min(100L << attempt, 3_000L);
+            LOG.warn("publish {} to {} failed (attempt {}), retrying in {} ms: {}", msgId, subject, attempt, delay, err.toString());
+            CompletableFuture<PublishAck> retried = new CompletableFuture<>();
+            retries.schedule(() -> send(subject, body, msgId, attempt + 1).whenComplete((a, e) -> {
+                if (e == null) {
+                    retried.complete(a);
+                } else {
+                    retried.completeExceptionally(e);
+                }
+            }), delay, TimeUnit.MILLISECONDS);
+            return retried;
+        }).thenCompose(f -> f);
+    }
+}

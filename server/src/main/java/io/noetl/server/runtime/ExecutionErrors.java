@@ -1,0 +1,43 @@
+package io.noetl.server.runtime;
+
+/** Why a runtime operation was refused; the REST layer maps each to one HTTP status. */
+public final class ExecutionErrors {
+
+    private ExecutionErrors() {
+    }
+
+    /** 404: no execution with this id. */
+    public static final class UnknownExecution extends RuntimeException {
+        public UnknownExecution(String executionId) {
+            super("execution '" + executionId + "' not found");
+        }
+    }
+
+    /** 404: no such playbook (or version) in the catalog. */
+    public static final class UnknownPlaybook extends RuntimeException {
+        public UnknownPlaybook(String path, Integer version) {
+            super("playbook '" + path + "'" + (version == null ? "" : " version " + version) + " not found");
+        }
+    }
+
+    /** 409: the execution's status does not allow the operation (e.g. cancel after it ended). */
+    public static final class Conflict extends RuntimeException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** The engine refused a decision; {@code status} is 409 (state) or 422 (rule). */
+    public static final class DecisionRejected extends RuntimeException {
+        private final int status;
+
+        public DecisionRejected(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

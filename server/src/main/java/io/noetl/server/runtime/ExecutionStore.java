@@ -1,0 +1,102 @@
+package io.noetl.server.runtime;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueEntry;
+import io.noetl.schemas.Json;
+import io.noetl.schemas.Names;
+import io.noetl.server.engine.ExecutionState;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Execution states in a KV bucket, keyed by execution id (a ULID, so keys sort by start time).
+ * Writes are compare-and-set on the KV revision: two replicas never overwrite each other's progress.
+ */
+public final class ExecutionStore {
+
+    private static final int WRONG_LAST_SEQUENCE = 10071;
+
+    private final KeyValue kv;
+
+    public ExecutionStore(Connection nc, Names names) {
+        try {
+            this.kv = nc.keyValue(names.executionsBucket());
+        } catch (IOException e) {
+            throw new IllegalStateException("open KV bucket " + names.executionsBucket(), e);
+        }
+    }
+
+    /** A state with the KV revision it was read at (or written as). */
+    public record Stored(ExecutionState state, long revision) {
+    }
+
+    /** The stored state, or null when there is no such execution. */
+    public Stored load(String executionId) {
+        try {
+            KeyValueEntry entry = kv.get(executionId);
+            if (entry == null || entry.getValue() == null) {
+                return null;
+            }
+            return new Stored(Json.read(entry.getValue(), ExecutionState.class), entry.getRevision());
+        } catch (IOException | JetStreamApiException e) {
+            throw new StoreUnavailableException("load execution " + executionId, e);
+        }
+    }
+
+    /** Stores a new execution; throws {@link CasConflictException} when the id exists already. */
+    public Stored create(ExecutionState state) {
+        try {
+            return new Stored(state, kv.create(state.executionId(), Json.bytes(state)));
+        } catch (JetStreamApiException e) {
+            throw conflictOr(e, "create execution " + state.executionId());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("create execution " + state.executionId(), e);
+        }
+    }
+
+    /** Replaces the state if it is still at {@code expectedRevision}; else {@link CasConflictException}. */
+    public Stored update(ExecutionState state, long expectedRevision) {
+        try {
+            return new Stored(state, kv.update(state.executionId(), Json.bytes(state), expectedRevision));
+        } catch (JetStreamApiException e) {
+            throw conflictOr(e, "update execution " + state.executionId());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("update execution " + state.executionId(), e);
+        }
+    }
+
+    /** Every execution id, oldest first. */
+    public List<String> ids() {
+        try {
+            return kv.keys().stream().sorted().toList();
+        } catch (IOException | JetStreamApiException e) {
+            throw new StoreUnavailableException("list executions", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("list executions (interrupted)", e);
+        }
+    }
+
+    private static RuntimeException conflictOr(JetStreamApiException e, String operation) {
+        if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+            return new CasConflictException(operation);
+        }
+        return new StoreUnavailableException(operation, e);
+    }
+
+    /** Someone else wrote the key since it was read. */
+    public static final class CasConflictException extends RuntimeException {
+        public CasConflictException(String operation) {
+            super(operation + ": revision changed concurrently", null, false, false);
+        }
+    }
+
+    /** The bucket could not be read or written (NATS down or refusing). */
+    public static final class StoreUnavailableException extends RuntimeException {
+        public StoreUnavailableException(String operation, Throwable cause) {
+            super(operation + ": " + cause.getMessage(), cause);
+        }
+    }
+}
