@@ -16,6 +16,12 @@ public final class Subjects {
 
     public static final String DEFAULT_POOL = "default";
 
+    /**
+     * Header carrying an event's {@code event_type} on {@code noetl.events.*}, so a consumer can skip the events
+     * it does not need without parsing their JSON. The body stays the source of truth.
+     */
+    public static final String EVENT_TYPE_HEADER = "Noetl-Event-Type";
+
     private Subjects() {
     }
 

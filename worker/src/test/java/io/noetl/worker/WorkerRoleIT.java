@@ -75,6 +75,8 @@ class WorkerRoleIT {
             assertThat(e.attempt()).isEqualTo(1);
             assertThat(e.workerId()).isEqualTo("w-happy");
             assertThat(msgs.get(i).getHeaders().getFirst("Nats-Msg-Id")).isEqualTo(e.natsMsgId());
+            assertThat(msgs.get(i).getHeaders().getFirst(io.noetl.schemas.Subjects.EVENT_TYPE_HEADER))
+                    .isEqualTo(e.eventType());
         }
         assertThat(events.get(0).meta()).containsEntry("delivered", 1);
         assertThat(events.get(2).result().path("sum").asInt()).isEqualTo(4);

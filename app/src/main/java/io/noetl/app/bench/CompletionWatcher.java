@@ -8,6 +8,7 @@ import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.Subjects;
 import io.noetl.schemas.event.EventTypes;
 import java.io.IOException;
 import java.time.Duration;
@@ -34,6 +35,10 @@ final class CompletionWatcher implements AutoCloseable {
                         .filterSubject(names.eventsWildcard())
                         .deliverPolicy(DeliverPolicy.New))
                 .consume(msg -> {
+                    String header = msg.hasHeaders() ? msg.getHeaders().getFirst(Subjects.EVENT_TYPE_HEADER) : null;
+                    if (header != null && !TERMINAL.contains(header)) {
+                        return;
+                    }
                     JsonNode event = Json.tree(msg.getData());
                     String type = event.path("event_type").asText();
                     if (TERMINAL.contains(type)) {

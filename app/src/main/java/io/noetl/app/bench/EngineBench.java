@@ -34,6 +34,11 @@ final class EngineBench {
         this.out = out;
     }
 
+    /** Writes so far to the execution-state KV bucket (its stream's last sequence). */
+    private long stateWrites() throws Exception {
+        return nc.jetStreamManagement().getStreamInfo("KV_" + names.executionsBucket()).getStreamState().getLastSequence();
+    }
+
     BenchResult run(int executions, int steps, double pacedSeconds, int rawSamples) throws Exception {
         client.register(BenchPlaybook.yaml(steps));
         String path = BenchPlaybook.path(steps);
@@ -42,13 +47,15 @@ final class EngineBench {
             watcher.awaitAll(startAll(path, Math.min(50, executions)), RUN_TIMEOUT);
 
             say("throughput run: %d executions at once", executions);
+            long writesBefore = stateWrites();
             long t0 = System.nanoTime();
             List<String> ids = startAll(path, executions);
             long failed = watcher.awaitAll(ids, RUN_TIMEOUT);
             double elapsed = (System.nanoTime() - t0) / 1e9;
             requireNone(failed, "throughput");
             double stepsPerSecond = (double) executions * steps / elapsed;
-            say("  %.2f s, %.0f steps/s", elapsed, stepsPerSecond);
+            say("  %.2f s, %.0f steps/s, %.2f execution-state writes per step", elapsed, stepsPerSecond,
+                    (double) (stateWrites() - writesBefore) / ((double) executions * steps));
 
             double rate = Math.max(0.5, stepsPerSecond / steps / 2);
             int paced = (int) Math.max(10, Math.min(executions, Math.round(rate * pacedSeconds)));

@@ -4,8 +4,10 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.Subjects;
 import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.Event;
 import java.io.IOException;
@@ -47,10 +49,11 @@ public final class Publisher {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>(events.size() + commands.size());
         // commands first: a worker waits for them, while events are only recorded
         for (Command c : commands) {
-            acks.add(send(names.commands(c.pool()), Json.bytes(c), c.natsMsgId(), 1));
+            acks.add(send(names.commands(c.pool()), null, Json.bytes(c), c.natsMsgId(), 1));
         }
         for (Event e : events) {
-            acks.add(send(names.events(e.executionId()), Json.bytes(e), e.natsMsgId(), 1));
+            Headers headers = new Headers().put(Subjects.EVENT_TYPE_HEADER, e.eventType());
+            acks.add(send(names.events(e.executionId()), headers, Json.bytes(e), e.natsMsgId(), 1));
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
@@ -59,11 +62,11 @@ public final class Publisher {
         return publish(List.of(e), List.of());
     }
 
-    private CompletableFuture<PublishAck> send(String subject, byte[] body, String msgId, int attempt) {
+    private CompletableFuture<PublishAck> send(String subject, Headers headers, byte[] body, String msgId, int attempt) {
         PublishOptions options = PublishOptions.builder().messageId(msgId).build();
         CompletableFuture<PublishAck> first;
         try {
-            first = js.publishAsync(subject, body, options).orTimeout(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            first = js.publishAsync(subject, headers, body, options).orTimeout(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             first = CompletableFuture.failedFuture(e);
         }
@@ -78,7 +81,7 @@ public final class Publisher {
             long delay = Math.min(100L << attempt, 3_000L);
             LOG.warn("publish {} to {} failed (attempt {}), retrying in {} ms: {}", msgId, subject, attempt, delay, err.toString());
             CompletableFuture<PublishAck> retried = new CompletableFuture<>();
-            retries.schedule(() -> send(subject, body, msgId, attempt + 1).whenComplete((a, e) -> {
+            retries.schedule(() -> send(subject, headers, body, msgId, attempt + 1).whenComplete((a, e) -> {
                 if (e == null) {
                     retried.complete(a);
                 } else {

@@ -12,6 +12,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.Subjects;
 import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.playbook.Playbook;
@@ -76,6 +77,11 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void route(Message msg) {
+        String type = msg.hasHeaders() ? msg.getHeaders().getFirst(Subjects.EVENT_TYPE_HEADER) : null;
+        if (type != null && EventRouting.skipType(type)) {
+            msg.ack(); // most events need no work here: no parse, no lane
+            return;
+        }
         String subject = msg.getSubject();
         String executionId = subject.startsWith(subjectPrefix) ? subject.substring(subjectPrefix.length()) : subject;
         lanes.deliver(executionId, new Received(msg));

@@ -22,6 +22,11 @@ final class EventRouting {
     private EventRouting() {
     }
 
+    /** Events of this type are never applied, whatever else they carry. */
+    static boolean skipType(String eventType) {
+        return OWN.contains(eventType);
+    }
+
     static boolean skip(Event e) {
         if (e.executionId() == null || e.eventType() == null || OWN.contains(e.eventType())) {
             return true;

@@ -36,6 +36,16 @@ class EventRoutingTest {
     }
 
     @Test
+    void theEventTypeHeaderAloneDecidesSkippingForTypesNeverApplied() {
+        assertThat(EventRouting.skipType(EventTypes.STEP_ENTER)).isTrue();
+        assertThat(EventRouting.skipType(EventTypes.COMMAND_COMPLETED)).isTrue();
+        // playbook ends depend on the parent id in the body, so the header alone never skips them
+        assertThat(EventRouting.skipType(EventTypes.PLAYBOOK_COMPLETED)).isFalse();
+        assertThat(EventRouting.skipType(EventTypes.CALL_DONE)).isFalse();
+        assertThat(EventRouting.skipType(EventTypes.DECISION_RECORDED)).isFalse();
+    }
+
+    @Test
     void eventsWithoutTypeOrExecutionAreSkipped() {
         assertThat(EventRouting.skip(Event.builder(null, "E1").build())).isTrue();
         assertThat(EventRouting.skip(Event.builder(EventTypes.CALL_DONE, null).build())).isTrue();

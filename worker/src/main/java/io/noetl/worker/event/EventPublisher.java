@@ -4,7 +4,9 @@ import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.noetl.schemas.Json;
+import io.nats.client.impl.Headers;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.Subjects;
 import io.noetl.schemas.event.Event;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,8 @@ public final class EventPublisher {
                 .expectedStream(names.eventsStream())
                 .build();
         try {
-            return js.publishAsync(names.events(event.executionId()), Json.bytes(event), options);
+            Headers headers = new Headers().put(Subjects.EVENT_TYPE_HEADER, event.eventType());
+            return js.publishAsync(names.events(event.executionId()), headers, Json.bytes(event), options);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
