@@ -16,6 +16,8 @@ import io.noetl.server.runtime.ExecutionStore.CasConflictException;
 import io.noetl.server.runtime.ExecutionStore.Stored;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -100,16 +102,29 @@ public final class ExecutionRuntime {
         return s.state();
     }
 
-    /** Cancels a running or paused execution; 409 when it ended already. Tells workers on the cancel subject. */
+    /**
+     * Cancels a running or paused execution and, depth first, the sub-playbook executions it has running;
+     * 409 when it ended already. Tells workers on the cancel subject so running tools stop.
+     */
     public ExecutionState cancel(String executionId, String reason) {
+        List<String> children = new ArrayList<>();
         Advanced a = lanes.call(executionId, cache -> advance(cache, executionId, (s, pb) -> {
             if (s.status().terminal()) {
                 throw new ExecutionErrors.Conflict("execution " + executionId + " is " + s.status() + " already");
             }
+            children.clear();
+            children.addAll(s.childExecutionIds());
             return engine.cancel(s, pb, reason);
         })).join();
         a.published().join();
         nc.publish(names.cancel(executionId), Json.bytes(Map.of("execution_id", executionId, "reason", reason)));
+        for (String child : children) {
+            try {
+                cancel(child, "parent execution " + executionId + " cancelled: " + reason);
+            } catch (ExecutionErrors.Conflict | ExecutionErrors.UnknownExecution endedOrNeverStarted) {
+                LOG.debug("child {} of {} not cancelled: {}", child, executionId, endedOrNeverStarted.getMessage());
+            }
+        }
         return a.state();
     }
 

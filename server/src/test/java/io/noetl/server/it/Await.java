@@ -28,6 +28,16 @@ final class Await {
         return last.get();
     }
 
+    /** Polls {@code probe} until it returns non-null; returns that value. */
+    static <T> T until(Duration timeout, java.util.concurrent.Callable<T> probe) {
+        AtomicReference<T> found = new AtomicReference<>();
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            found.set(probe.call());
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
     static String start(Http http, String path) {
         Http.Response r = http.postJson("/api/executions", "{\"path\": \"" + path + "\"}");
         if (r.status() != 201) {

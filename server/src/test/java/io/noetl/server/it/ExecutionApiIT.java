@@ -25,6 +25,7 @@ class ExecutionApiIT {
         server.http.postYaml("/api/playbooks", Playbooks.approval("flows/approval"));
         server.http.postYaml("/api/playbooks", Playbooks.parent("flows/parent", "flows/linear"));
         server.http.postYaml("/api/playbooks", Playbooks.parent("flows/orphan", "flows/missing_child"));
+        server.http.postYaml("/api/playbooks", Playbooks.parent("flows/waiting_parent", "flows/approval"));
     }
 
     @AfterAll
@@ -199,6 +200,26 @@ class ExecutionApiIT {
             }
         }
         assertThat(mine).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingAParentAlsoCancelsItsRunningSubPlaybook() {
+        String id = Await.start(server.http, "flows/waiting_parent");
+        String child = Await.until(TIMEOUT, () -> {
+            for (JsonNode item : server.http.get("/api/executions?playbook=flows/approval&limit=1000").body().path("items")) {
+                if (id.equals(item.path("parent_execution_id").asText()) && "PAUSED".equals(item.path("status").asText())) {
+                    return item.path("execution_id").asText();
+                }
+            }
+            return null;
+        });
+
+        assertThat(server.http.postJson("/api/executions/" + id + "/cancel", "{\"reason\": \"stop all\"}").status())
+                .isEqualTo(200);
+
+        JsonNode childState = Await.status(server.http, child, "CANCELLED", TIMEOUT);
+        assertThat(childState.path("error").asText()).contains(id).contains("stop all");
+        assertThat(Await.status(server.http, id, "CANCELLED", TIMEOUT).path("error").asText()).isEqualTo("stop all");
     }
 
     @Test
