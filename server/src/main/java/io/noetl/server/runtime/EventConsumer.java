@@ -1,6 +1,7 @@
 package io.noetl.server.runtime;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStreamApiException;
@@ -43,16 +44,26 @@ public final class EventConsumer implements AutoCloseable {
     private final ExecutionRuntime runtime;
     private final ExecutionEngine engine;
     private final String subjectPrefix;
-    private final MessageConsumer consumer;
+    private final Connection nc;
+    private final ConsumerContext context;
+    private final ConsumeOptions options = ConsumeOptions.builder().batchSize(512).build();
+    private final ConnectionListener onReconnect = (conn, event) -> {
+        if (event == ConnectionListener.Events.RECONNECTED) {
+            Thread.ofVirtual().name("resume-events").start(this::resume);
+        }
+    };
+    private volatile MessageConsumer consumer;
+    private volatile boolean closed;
 
     EventConsumer(Connection nc, Names names, Lanes lanes, ExecutionRuntime runtime, ExecutionEngine engine) {
         this.lanes = lanes;
         this.runtime = runtime;
         this.engine = engine;
         this.subjectPrefix = names.events("");
+        this.nc = nc;
         try {
             StreamContext stream = nc.getStreamContext(names.eventsStream());
-            ConsumerContext context = stream.createOrUpdateConsumer(ConsumerConfiguration.builder()
+            this.context = stream.createOrUpdateConsumer(ConsumerConfiguration.builder()
                     .durable(names.serverConsumer())
                     .filterSubject(names.eventsWildcard())
                     .ackPolicy(AckPolicy.Explicit)
@@ -61,7 +72,8 @@ public final class EventConsumer implements AutoCloseable {
                     .maxAckPending(20_000)
                     .build());
             lanes.onBatch(this::handle);
-            this.consumer = context.consume(ConsumeOptions.builder().batchSize(512).build(), this::route);
+            this.consumer = context.consume(options, this::route);
+            nc.addConnectionListener(onReconnect);
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("create durable consumer " + names.serverConsumer(), e);
         }
@@ -167,9 +179,37 @@ public final class EventConsumer implements AutoCloseable {
         return changed ? new Transition(state, commands, emitted, children, true) : Transition.unchanged(start);
     }
 
+    /**
+     * After a reconnect a restarted nats-server has forgotten the outstanding pull request: open a fresh one,
+     * retrying until it works, or events would wait unseen until the reaper's next pass.
+     */
+    private synchronized void resume() {
+        long waitMs = 200;
+        while (!closed) {
+            try {
+                consumer.stop();
+                consumer = context.consume(options, this::route);
+                LOG.info("resumed pulling events after a reconnect");
+                return;
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                LOG.warn("resume pulling events failed, retrying in {} ms: {}", waitMs, e.toString());
+            }
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            waitMs = Math.min(5_000, waitMs * 2);
+        }
+    }
+
     /** Stops pulling; messages in flight finish on their lanes. */
     @Override
     public void close() {
+        closed = true;
+        nc.removeConnectionListener(onReconnect);
+        MessageConsumer consumer = this.consumer;
         consumer.stop();
         // the open pull may take until its expiry to finish; what was delivered is in the lanes already
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);

@@ -1,6 +1,7 @@
 package io.noetl.worker.consume;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.JetStreamApiException;
@@ -34,7 +35,15 @@ public final class CommandConsumer {
     private final Duration ackWait;
     private final CommandHandler handler;
     private final Semaphore permits;
+    private final ConnectionListener onReconnect = (conn, event) -> {
+        if (event == ConnectionListener.Events.RECONNECTED) {
+            Thread.ofVirtual().name("resume-pull").start(this::resume);
+        }
+    };
     private volatile MessageConsumer consumer;
+    private volatile ConsumerContext context;
+    private volatile ConsumeOptions options;
+    private volatile boolean stopped;
 
     public CommandConsumer(Connection connection, Names names, String pool, int concurrency, Duration ackWait,
                            CommandHandler handler) {
@@ -57,13 +66,12 @@ public final class CommandConsumer {
                 .ackWait(ackWait)
                 .maxAckPending(Math.max(1024, concurrency * 4L))
                 .build();
-        ConsumerContext context;
         try {
             context = stream.createOrUpdateConsumer(config);
         } catch (JetStreamApiException e) {
             throw new IOException("create consumer " + names.workerConsumer(pool), e);
         }
-        ConsumeOptions options = ConsumeOptions.builder()
+        options = ConsumeOptions.builder()
                 .batchSize(concurrency)
                 .expiresIn(PULL_EXPIRES_MS)
                 .build();
@@ -72,8 +80,37 @@ public final class CommandConsumer {
         } catch (JetStreamApiException e) {
             throw new IOException("consume " + names.workerConsumer(pool), e);
         }
+        connection.addConnectionListener(onReconnect);
         LOG.info("consuming {} as {} (concurrency {}, ack wait {})", names.commands(pool),
                 names.workerConsumer(pool), concurrency, ackWait);
+    }
+
+    /**
+     * After a reconnect the server may have forgotten the outstanding pull request (a restarted nats-server does),
+     * and the client would then wait for messages that never come: open a fresh pull, retrying until it works.
+     */
+    private synchronized void resume() {
+        long waitMs = 200;
+        while (!stopped) {
+            try {
+                MessageConsumer old = consumer;
+                if (old != null) {
+                    old.stop();
+                }
+                consumer = context.consume(options, this::dispatch);
+                LOG.info("resumed pulling {} after a reconnect", names.commands(pool));
+                return;
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                LOG.warn("resume pulling {} failed, retrying in {} ms: {}", names.commands(pool), waitMs, e.toString());
+            }
+            try {
+                Thread.sleep(waitMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            waitMs = Math.min(5_000, waitMs * 2);
+        }
     }
 
     private void dispatch(Message msg) throws InterruptedException {
@@ -113,6 +150,8 @@ public final class CommandConsumer {
 
     /** Stops pulling; commands already delivered keep running. */
     public void stop() {
+        stopped = true;
+        connection.removeConnectionListener(onReconnect);
         MessageConsumer c = consumer;
         if (c != null) {
             c.stop();
