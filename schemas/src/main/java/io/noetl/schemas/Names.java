@@ -80,6 +80,11 @@ public record Names(String prefix) {
         return prefix + "noetl_playbooks";
     }
 
+    /** KV bucket indexing the executions not yet terminal (keys only), so the reaper's pass does not grow with history. */
+    public String activeExecutionsBucket() {
+        return prefix + "noetl_active";
+    }
+
     /** KV bucket of execution states. */
     public String executionsBucket() {
         return prefix + "noetl_executions";

@@ -56,6 +56,7 @@ public final class Streams {
             KeyValueManagement kvm = nc.keyValueManagement();
             ensureBucket(kvm, names.playbooksBucket());
             ensureBucket(kvm, names.executionsBucket());
+            ensureBucket(kvm, names.activeExecutionsBucket());
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("ensure NoETL streams and buckets (prefix '" + names.prefix() + "')", e);
         }

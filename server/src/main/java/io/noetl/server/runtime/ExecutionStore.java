@@ -9,6 +9,8 @@ import io.noetl.schemas.Names;
 import io.noetl.server.engine.ExecutionState;
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Execution states in a KV bucket, keyed by execution id (a ULID, so keys sort by start time).
@@ -18,11 +20,16 @@ public final class ExecutionStore {
 
     private static final int WRONG_LAST_SEQUENCE = 10071;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionStore.class);
+    private static final byte[] ACTIVE = {1};
+
     private final KeyValue kv;
+    private final KeyValue active;
 
     public ExecutionStore(Connection nc, Names names) {
         try {
             this.kv = nc.keyValue(names.executionsBucket());
+            this.active = nc.keyValue(names.activeExecutionsBucket());
         } catch (IOException e) {
             throw new IllegalStateException("open KV bucket " + names.executionsBucket(), e);
         }
@@ -48,7 +55,9 @@ public final class ExecutionStore {
     /** Stores a new execution; throws {@link CasConflictException} when the id exists already. */
     public Stored create(ExecutionState state) {
         try {
-            return new Stored(state, kv.create(state.executionId(), Json.bytes(state)));
+            Stored stored = new Stored(state, kv.create(state.executionId(), Json.bytes(state)));
+            active.put(state.executionId(), ACTIVE);
+            return stored;
         } catch (JetStreamApiException e) {
             throw conflictOr(e, "create execution " + state.executionId());
         } catch (IOException e) {
@@ -59,11 +68,39 @@ public final class ExecutionStore {
     /** Replaces the state if it is still at {@code expectedRevision}; else {@link CasConflictException}. */
     public Stored update(ExecutionState state, long expectedRevision) {
         try {
-            return new Stored(state, kv.update(state.executionId(), Json.bytes(state), expectedRevision));
+            Stored stored = new Stored(state, kv.update(state.executionId(), Json.bytes(state), expectedRevision));
+            if (state.status().terminal()) {
+                forgetActive(state.executionId());
+            }
+            return stored;
         } catch (JetStreamApiException e) {
             throw conflictOr(e, "update execution " + state.executionId());
         } catch (IOException e) {
             throw new StoreUnavailableException("update execution " + state.executionId(), e);
+        }
+    }
+
+    /** Ids of executions not known to be terminal: the reaper's work list. */
+    public List<String> activeIds() {
+        try {
+            return active.keys();
+        } catch (IOException | JetStreamApiException e) {
+            throw new StoreUnavailableException("list active executions", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("list active executions (interrupted)", e);
+        }
+    }
+
+    /**
+     * Drops an execution from the active index. Best effort: if it fails (or the server dies first), the reaper
+     * finds the terminal state on its next pass and drops it then.
+     */
+    public void forgetActive(String executionId) {
+        try {
+            active.purge(executionId);
+        } catch (IOException | JetStreamApiException e) {
+            LOG.debug("drop {} from the active index: {}", executionId, e.toString());
         }
     }
 

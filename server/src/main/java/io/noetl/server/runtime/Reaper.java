@@ -29,8 +29,10 @@ final class Reaper implements AutoCloseable {
     void scan() {
         try {
             int ticked = 0;
-            for (String id : store.ids()) {
-                if (!runtime.knownEnded(id)) {
+            for (String id : store.activeIds()) {
+                if (runtime.knownEnded(id)) {
+                    store.forgetActive(id); // its terminal write happened, its index removal did not
+                } else {
                     runtime.tick(id);
                     ticked++;
                 }
