@@ -44,16 +44,19 @@ public final class Publisher {
         this.retries = retries;
     }
 
-    /** Publishes every command then every event; completes when all are acked. */
+    /**
+     * Publishes every event, then every command; completes when all are acked. Events go first: one connection's
+     * messages are processed in order, so {@code command.issued} is in the event log before any worker can claim
+     * the command, and the log never shows an effect before its cause.
+     */
     public CompletableFuture<Void> publish(List<Event> events, List<Command> commands) {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>(events.size() + commands.size());
-        // commands first: a worker waits for them, while events are only recorded
-        for (Command c : commands) {
-            acks.add(send(names.commands(c.pool()), null, Json.bytes(c), c.natsMsgId(), 1));
-        }
         for (Event e : events) {
             Headers headers = new Headers().put(Subjects.EVENT_TYPE_HEADER, e.eventType());
             acks.add(send(names.events(e.executionId()), headers, Json.bytes(e), e.natsMsgId(), 1));
+        }
+        for (Command c : commands) {
+            acks.add(send(names.commands(c.pool()), null, Json.bytes(c), c.natsMsgId(), 1));
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }

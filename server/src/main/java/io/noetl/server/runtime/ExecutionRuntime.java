@@ -17,11 +17,12 @@ import io.noetl.server.runtime.ExecutionStore.Stored;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class ExecutionRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionRuntime.class);
     private static final int MAX_CAS_ATTEMPTS = 8;
+    private static final int MAX_REMEMBERED_ENDED = 100_000;
 
     private final ExecutionEngine engine;
     private final Catalog catalog;
@@ -47,7 +49,17 @@ public final class ExecutionRuntime {
     private final Clock clock;
     private final Duration claimTimeout;
     private final ChildLauncher children;
-    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    /**
+     * Recently ended executions, so late ticks skip them without a KV read. Bounded: an execution that fell out
+     * costs one read that finds it terminal.
+     */
+    private final Set<String> ended = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<String, Boolean>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_REMEMBERED_ENDED;
+                }
+            }));
 
     ExecutionRuntime(ExecutionEngine engine, Catalog catalog, ExecutionStore store, Publisher publisher, Lanes lanes,
                      WakeUps wakeUps, Connection nc, Names names, Clock clock, Duration claimTimeout) {

@@ -54,6 +54,16 @@ class ExecutionApiIT {
         assertThat(types).first().isEqualTo("playbook.started");
         assertThat(types).contains("command.issued", "command.claimed", "call.done", "playbook.completed");
         assertThat(types.stream().filter("call.done"::equals).count()).isEqualTo(3);
+        // the log never shows an effect before its cause: each command is issued before it is claimed
+        List<String> issued = new ArrayList<>();
+        state.path("events").forEach(e -> {
+            String commandId = e.path("command_id").asText();
+            switch (e.path("event_type").asText()) {
+                case "command.issued" -> issued.add(commandId);
+                case "command.claimed" -> assertThat(issued).as("issued before claimed").contains(commandId);
+                default -> { }
+            }
+        });
     }
 
     @Test
