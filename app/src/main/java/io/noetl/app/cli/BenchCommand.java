@@ -1,6 +1,8 @@
 package io.noetl.app.cli;
 
 import io.noetl.app.bench.EngineBenchCommand;
+import io.noetl.app.bench.NabBenchCommand;
+import io.noetl.app.bench.TemplatesBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** Groups the benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = EngineBenchCommand.class)
+        subcommands = {EngineBenchCommand.class, NabBenchCommand.class, TemplatesBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -17,7 +19,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing benchmark: use 'bench engine'.");
+        spec.commandLine().getErr().println("Missing benchmark: use 'bench engine', 'bench nab' or 'bench templates'.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
     }

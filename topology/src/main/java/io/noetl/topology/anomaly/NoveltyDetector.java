@@ -1,0 +1,158 @@
+package io.noetl.topology.anomaly;
+
+/**
+ * The default detector: contextual novelty with a likelihood second stage.
+ *
+ * <p>A fixed warm-up fixes a bin width from the observed range. Afterwards each point is surprising (raw score
+ * {@code -ln p}) when one of its aspects falls in a bin the decaying histories rarely saw: the value, its first
+ * difference, its transition from the previous value, the recent level at two scales (moving averages) and the
+ * recent volatility (moving mean of absolute differences). The worst surprise goes through
+ * {@link AnomalyLikelihood}, and {@link AlarmShaper} keeps output low except at the first strong evidence of an
+ * event. No per-series tuning: scale comes only from the series' own warm-up.
+ */
+public final class NoveltyDetector implements AnomalyDetector {
+
+    /** Registry name. */
+    public static final String NAME = "novelty";
+
+    private static final int ASPECTS = 5;
+
+    private final NoveltyConfig cfg;
+    private final double[] warm;
+    private final RollingMean shortLevel;
+    private final RollingMean longLevel;
+    private final RollingMean volatility;
+    private final DecayingHistogram[] aspects = new DecayingHistogram[ASPECTS];
+    private final double[] features = new double[ASPECTS];
+    private final DecayingHistogram pairs;
+    private final DecayingHistogram contexts;
+    private final AnomalyLikelihood likelihood;
+    private final AlarmShaper shaper;
+    private int seen;
+    private double lo;
+    private double width;
+    private double prev = Double.NaN;
+
+    /** A detector with the default configuration. */
+    public NoveltyDetector() {
+        this(NoveltyConfig.DEFAULT);
+    }
+
+    /** @param cfg configuration (not null) */
+    public NoveltyDetector(NoveltyConfig cfg) {
+        this.cfg = cfg;
+        this.warm = new double[cfg.warmup()];
+        this.shortLevel = new RollingMean(cfg.levelWindow());
+        this.longLevel = new RollingMean(cfg.levelWindow() * 4);
+        this.volatility = new RollingMean(cfg.levelWindow() * 2);
+        for (int k = 0; k < ASPECTS; k++) {
+            aspects[k] = new DecayingHistogram(cfg.decay());
+        }
+        this.pairs = new DecayingHistogram(cfg.decay());
+        this.contexts = new DecayingHistogram(cfg.decay());
+        this.likelihood = new AnomalyLikelihood(cfg.historySize(), cfg.shortWindow(), cfg.minHistory(),
+                cfg.empiricalWeight());
+        this.shaper = new AlarmShaper(cfg.alarmLevel(), cfg.suppress(), cfg.quietFactor());
+    }
+
+    @Override
+    public double score(long timestampMillis, double value) {
+        if (!Double.isFinite(value)) {
+            return 0.0;
+        }
+        int i = seen++;
+        if (i < warm.length) {
+            warm[i] = value;
+            if (i == warm.length - 1) {
+                fixScale();
+                for (double w : warm) {
+                    observe(w);
+                    learn(w);
+                    prev = w;
+                }
+            }
+            return 0.0;
+        }
+        observe(value);
+        double raw = surprise(value);
+        learn(value);
+        prev = value;
+        return shaper.shape(likelihood.update(raw));
+    }
+
+    /** Updates the rolling aspects with the new value and fills {@link #features} (NaN when not yet defined). */
+    private void observe(double value) {
+        double diff = Double.isNaN(prev) ? Double.NaN : value - prev;
+        features[0] = value;
+        features[1] = diff;
+        features[2] = shortLevel.add(value);
+        features[3] = longLevel.add(value);
+        features[4] = Double.isNaN(diff) ? Double.NaN : volatility.add(Math.abs(diff)) + lo;
+    }
+
+    private void fixScale() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : warm) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double range = max - min;
+        if (range <= 0) {
+            range = Math.max(Math.abs(min) * 0.01, 1e-6);
+        }
+        lo = min;
+        width = range / cfg.bins();
+    }
+
+    private long bin(double v) {
+        return (long) Math.floor((v - lo) / width);
+    }
+
+    private double surprise(double value) {
+        double s = 0;
+        for (int k = 0; k < ASPECTS; k++) {
+            if (!Double.isNaN(features[k])) {
+                s = Math.max(s, neighbourhood(aspects[k], binOf(k)));
+            }
+        }
+        if (!Double.isNaN(prev)) {
+            long ctx = bin(prev) >> 1;
+            double p = (pairs.count(pairKey(ctx, bin(value) >> 1)) + cfg.prior()) / (contexts.count(ctx) + 1.0);
+            s = Math.max(s, -Math.log(Math.min(1.0, p)) * cfg.pairWeight());
+        }
+        return s;
+    }
+
+    private long binOf(int k) {
+        // differences are centred on 0, the others on the warm-up minimum
+        return k == 1 ? (long) Math.floor(features[k] / width) : bin(features[k]);
+    }
+
+    private double neighbourhood(DecayingHistogram h, long b) {
+        double c = h.count(b - 1) + h.count(b) + h.count(b + 1);
+        return -Math.log(Math.min(1.0, (c + cfg.prior()) / (h.total() + 1.0)));
+    }
+
+    private void learn(double value) {
+        for (int k = 0; k < ASPECTS; k++) {
+            if (!Double.isNaN(features[k])) {
+                aspects[k].add(binOf(k));
+            }
+        }
+        if (!Double.isNaN(prev)) {
+            long ctx = bin(prev) >> 1;
+            pairs.add(pairKey(ctx, bin(value) >> 1));
+            contexts.add(ctx);
+        }
+    }
+
+    private static long pairKey(long a, long b) {
+        return (a << 32) ^ (b & 0xFFFFFFFFL);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+}
