@@ -11,6 +11,7 @@ import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.noetl.schemas.Names;
+import io.noetl.worker.redact.Redactor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -121,11 +122,19 @@ public final class CommandConsumer {
             } catch (InterruptedException e) {
                 LOG.info("command handling interrupted (worker stopping); it will be redelivered");
             } catch (RuntimeException e) {
-                LOG.error("unexpected failure handling a command; it will be redelivered", e);
+                // keychain values are not known here; credential-looking text is still masked before logging
+                LOG.error("unexpected failure handling a command; it will be redelivered: {}",
+                        Redactor.patternsOnly().text(stackOf(e)));
             } finally {
                 permits.release();
             }
         });
+    }
+
+    private static String stackOf(Throwable t) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
     }
 
     private StreamContext awaitStream() throws InterruptedException, IOException {

@@ -8,6 +8,7 @@ import io.noetl.schemas.template.Templates;
 import io.noetl.worker.cancel.CancelRegistry;
 import io.noetl.worker.keychain.Keychain;
 import io.noetl.worker.keychain.KeychainResolver;
+import io.noetl.worker.redact.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -120,7 +121,9 @@ public final class ToolExecutor {
             if (cause instanceof TemplateException te) {
                 return ToolOutcome.Failed.fatal("TemplateError", te.getMessage());
             }
-            LOG.error("tool {} of step {} crashed", call.command().toolKind(), call.command().step(), cause);
+            // logs get the same redaction as events: an exception message may carry a connection string
+            LOG.error("tool {} of step {} crashed: {}", call.command().toolKind(), call.command().step(),
+                    new Redactor(call.keychain().secrets()).text(stack(cause)));
             return ToolOutcome.Failed.of(new ErrorInfo("InternalError", String.valueOf(cause), stack(cause), false));
         }
     }

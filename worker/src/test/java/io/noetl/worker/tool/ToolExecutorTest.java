@@ -50,6 +50,42 @@ class ToolExecutorTest {
     }
 
     @Test
+    void aCrashingToolIsLoggedWithItsKeychainValuesRedacted() throws Exception {
+        ToolRunner crashing = new ToolRunner() {
+            @Override
+            public String kind() {
+                return "shell";
+            }
+
+            @Override
+            public ToolOutcome run(ToolCall call) {
+                throw new IllegalStateException("connect postgresql://app:" + call.keychain().secrets().get(0) + "@db/x");
+            }
+
+            @Override
+            public boolean mayBlock() {
+                return true;
+            }
+        };
+        Command c = command("shell", Map.of("command", "true"), Map.of(),
+                List.of(new KeychainEntry("pg_password", "secret", null, "PG_PASS")), null);
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        ToolOutcome.Failed failed;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            failed = (ToolOutcome.Failed) new ToolExecutor(Map.of("shell", crashing),
+                    new io.noetl.worker.keychain.KeychainResolver(Map.of("PG_PASS", "hunter2-very-secret")),
+                    java.time.Duration.ofSeconds(5), new CancelRegistry()).execute(c).outcome();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(failed.error().type()).isEqualTo("InternalError");
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("crashed").contains("***").doesNotContain("hunter2-very-secret");
+    }
+
+    @Test
     void playbookAndUnknownToolsAreUnsupported() throws Exception {
         assertThat(((ToolOutcome.Failed) run(command("playbook", Map.of("path", "x"))).outcome()).error().type())
                 .isEqualTo("UnsupportedTool");
