@@ -81,9 +81,38 @@ final class PlaybookRoutes {
         }
         body.put("steps", entry.playbook().workflow().stream().map(PlaybookRoutes::step).toList());
         if (withSource) {
-            body.put("source", entry.playbook().source());
+            body.put("source", redactedSource(entry.playbook()));
         }
         return body;
+    }
+
+    /**
+     * The YAML as registered, with every literal keychain value replaced by {@code ***}: secrets written into a
+     * playbook are for workers only, never for API readers. Entries that name an {@code env} variable carry no value.
+     */
+    static String redactedSource(io.noetl.schemas.playbook.Playbook playbook) {
+        String source = playbook.source();
+        if (playbook.keychain() == null) {
+            return source;
+        }
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        playbook.keychain().forEach(entry -> collectLeaves(entry.value(), secrets));
+        secrets.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
+        for (String secret : secrets) {
+            source = source.replace(secret, "***");
+        }
+        return source;
+    }
+
+    /** Scalar values inside a keychain value (a string, or a map/list such as {host, user, password}). */
+    private static void collectLeaves(Object value, java.util.List<String> out) {
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectLeaves(v, out));
+        } else if (value instanceof java.util.Collection<?> list) {
+            list.forEach(v -> collectLeaves(v, out));
+        } else if (value != null && !String.valueOf(value).isBlank()) {
+            out.add(String.valueOf(value));
+        }
     }
 
     private static Map<String, Object> step(Step s) {

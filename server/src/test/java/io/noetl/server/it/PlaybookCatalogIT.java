@@ -139,6 +139,33 @@ class PlaybookCatalogIT {
     }
 
     @Test
+    void servedSourceHidesLiteralKeychainValues() {
+        String yaml = """
+                apiVersion: noetl.io/v2
+                kind: Playbook
+                metadata:
+                  name: with_secret
+                  path: secrets/inline
+                keychain:
+                  - name: token
+                    kind: secret
+                    value: s3cr3t-token-value
+                  - name: pg
+                    kind: postgres
+                    value: {host: db.internal, user: app, password: pg-pass-9}
+                workflow:
+                  - step: start
+                    tool: {kind: noop}
+                """;
+        assertThat(server.http.postYaml("/api/playbooks", yaml).status()).isEqualTo(201);
+
+        String source = server.http.get("/api/playbooks/secrets/inline").body().path("source").asText();
+
+        assertThat(source).doesNotContain("s3cr3t-token-value").doesNotContain("pg-pass-9")
+                .contains("name: token").contains("password: ***");
+    }
+
+    @Test
     void unknownRouteAnswersWithTheJsonErrorBody() {
         Http.Response r = server.http.get("/api/nothing/here");
         assertThat(r.status()).isEqualTo(404);
