@@ -89,4 +89,44 @@ public record Names(String prefix) {
     public String executionsBucket() {
         return prefix + "noetl_executions";
     }
+
+    /** Kafka topic of events bridged unchanged from {@code NOETL_EVENTS}, keyed by execution id. */
+    public String rawEventsTopic() {
+        return prefix + "noetl.events.raw";
+    }
+
+    /** Kafka topic of normalized events, keyed by execution id. */
+    public String eventsTopic() {
+        return prefix + "noetl.events";
+    }
+
+    /** Kafka topic of records the topology could not accept, with the reason and the original bytes. */
+    public String deadLetterTopic() {
+        return prefix + "noetl.events.dlq";
+    }
+
+    /** Compacted Kafka topic holding the latest trace per execution. */
+    public String tracesTopic() {
+        return prefix + "noetl.traces";
+    }
+
+    /** Kafka topic of windowed step metrics, keyed by playbook/step. */
+    public String stepMetricsTopic() {
+        return prefix + "noetl.metrics.step";
+    }
+
+    /** Kafka topic of anomaly alerts, keyed by playbook/step. */
+    public String alertsTopic() {
+        return prefix + "noetl.alerts";
+    }
+
+    /** Durable JetStream consumer shared by the bridge instances (events into Kafka). */
+    public String bridgeConsumer() {
+        return prefix + "noetl-bridge";
+    }
+
+    /** Kafka Streams application id of the topology (also its consumer group). */
+    public String topologyApplicationId() {
+        return prefix + "noetl-topology";
+    }
 }
