@@ -6,7 +6,9 @@ package io.noetl.topology.anomaly;
  * sees one high point per event, not a run of them). Evidence clearly stronger than the last alarm (by
  * {@link #ESCALATION}) alarms again even while suppressed, so a weak alarm cannot mask a strong event.
  */
-final class AlarmShaper {
+final class AlarmShaper implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Likelihood margin by which new evidence must beat the last alarm to alarm again while suppressed. */
     static final double ESCALATION = 0.3;

@@ -4,9 +4,10 @@ package io.noetl.topology.anomaly;
  * A streaming anomaly detector for one key (e.g. one playbook/step latency series).
  *
  * <p>Values arrive one at a time in timestamp order; an implementation sees only the past (no look-ahead), keeps
- * bounded memory in plain fields and is not thread-safe: use one instance per key.
+ * bounded memory in plain serializable fields (so a stream processor can checkpoint it with
+ * {@link Detectors#snapshot} and {@link Detectors#restore}) and is not thread-safe: use one instance per key.
  */
-public interface AnomalyDetector {
+public interface AnomalyDetector extends java.io.Serializable {
 
     /**
      * Scores one point against the history seen so far, then learns it.

@@ -7,7 +7,9 @@ package io.noetl.topology.anomaly;
  * history's mean and standard deviation (which grades levels never reached before). Both halves are log-scaled
  * into [0, 1].
  */
-final class AnomalyLikelihood {
+final class AnomalyLikelihood implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final double LOG_FLOOR = Math.log(1e-10);
 

@@ -8,7 +8,9 @@ import java.util.Map;
  * behaviour fades and rarely visited keys are pruned (bounded memory). Counts are kept in a growing unit to make
  * decay O(1) per addition.
  */
-final class DecayingHistogram {
+final class DecayingHistogram implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final double RESCALE_AT = 1e12;
     private static final double PRUNE_BELOW = 1e-3;

@@ -43,4 +43,34 @@ public final class Detectors {
     public static Set<String> names() {
         return Collections.unmodifiableSet(FACTORIES.keySet());
     }
+
+    /**
+     * The detector's whole state as bytes, for a state store.
+     *
+     * @throws IllegalStateException if a detector holds a field that cannot be serialized (a bug)
+     */
+    public static byte[] snapshot(AnomalyDetector detector) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(detector);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("snapshot detector " + detector.name(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A detector from {@link #snapshot} bytes.
+     *
+     * @throws IllegalArgumentException when the bytes are not a detector snapshot of this version
+     */
+    public static AnomalyDetector restore(byte[] snapshot) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(snapshot))) {
+            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
+                    "io.noetl.topology.anomaly.*;java.lang.*;java.util.*;[D;[J;[I;[Lio.noetl.topology.anomaly.*;!*"));
+            return (AnomalyDetector) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("not a detector snapshot of this version: " + e, e);
+        }
+    }
 }

@@ -18,7 +18,7 @@ package io.noetl.topology.anomaly;
  * @param quietFactor multiplier for output below the alarm level or during suppression
  */
 public record NoveltyConfig(int warmup, int bins, double decay, int levelWindow, double prior, double pairWeight,
-        int historySize, int shortWindow, int minHistory, double empiricalWeight, double alarmLevel, int suppress, double quietFactor) {
+        int historySize, int shortWindow, int minHistory, double empiricalWeight, double alarmLevel, int suppress, double quietFactor) implements java.io.Serializable {
 
     /** The configuration used by the registry. */
     public static final NoveltyConfig DEFAULT = new NoveltyConfig(150, 40, 0.9995, 6, 0.1, 1.0,

@@ -12,6 +12,8 @@ package io.noetl.topology.anomaly;
  */
 public final class NoveltyDetector implements AnomalyDetector {
 
+    private static final long serialVersionUID = 1L;
+
     /** Registry name. */
     public static final String NAME = "novelty";
 

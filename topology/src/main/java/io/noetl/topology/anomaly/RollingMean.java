@@ -1,7 +1,9 @@
 package io.noetl.topology.anomaly;
 
 /** Mean of the last {@code size} values (ring buffer); {@code NaN} until the window is full. */
-final class RollingMean {
+final class RollingMean implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] buf;
     private int count;

@@ -7,6 +7,8 @@ package io.noetl.topology.anomaly;
  */
 public final class WindowedGaussianDetector implements AnomalyDetector {
 
+    private static final long serialVersionUID = 1L;
+
     /** Registry name. */
     public static final String NAME = "windowed-gaussian";
     /** NAB's window size. */
