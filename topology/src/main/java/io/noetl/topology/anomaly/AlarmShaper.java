@@ -12,6 +12,8 @@ final class AlarmShaper implements java.io.Serializable {
 
     /** Likelihood margin by which new evidence must beat the last alarm to alarm again while suppressed. */
     static final double ESCALATION = 0.3;
+    /** Likelihood treated as certain: it always alarms once per event, even right after a weaker alarm. */
+    static final double CERTAIN = 0.99;
 
     private final double alarmLevel;
     private final int suppress;
@@ -26,7 +28,7 @@ final class AlarmShaper implements java.io.Serializable {
     }
 
     double shape(double likelihood) {
-        boolean stronger = likelihood >= lastAlarm + ESCALATION;
+        boolean stronger = likelihood >= lastAlarm + ESCALATION || (likelihood >= CERTAIN && lastAlarm < CERTAIN);
         if (sinceAlarm < suppress && !stronger) {
             sinceAlarm++;
             return clamp(likelihood * quietFactor);

@@ -5,15 +5,16 @@ package io.noetl.topology.anomaly;
  * against the rolling history of such averages. Half of the output is empirical (how rarely the history reached
  * this level, so recurring "normal surprises" such as a daily jump stop alarming), half is a Gaussian tail on the
  * history's mean and standard deviation (which grades levels never reached before). Both halves are log-scaled
- * into [0, 1].
+ * into [0, 1]. The history is kept in single precision: it only ranks and summarises levels, and the smaller
+ * state keeps checkpoints small.
  */
 final class AnomalyLikelihood implements java.io.Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private static final double LOG_FLOOR = Math.log(1e-10);
 
-    private final double[] history;
+    private final float[] history;
     private final double[] recent;
     private final int minHistory;
     private final double empiricalWeight;
@@ -31,7 +32,7 @@ final class AnomalyLikelihood implements java.io.Serializable {
      * @param empiricalWeight weight of the empirical half, in [0, 1]
      */
     AnomalyLikelihood(int historySize, int shortWindow, int minHistory, double empiricalWeight) {
-        this.history = new double[historySize];
+        this.history = new float[historySize];
         this.recent = new double[shortWindow];
         this.minHistory = minHistory;
         this.empiricalWeight = empiricalWeight;
@@ -51,10 +52,11 @@ final class AnomalyLikelihood implements java.io.Serializable {
         } else {
             historyCount++;
         }
-        history[historyHead] = avg;
+        float stored = (float) avg;
+        history[historyHead] = stored;
         historyHead = (historyHead + 1) % history.length;
-        sum += avg;
-        sumSq += avg * avg;
+        sum += stored;
+        sumSq += (double) stored * stored;
         return out;
     }
 
@@ -64,8 +66,9 @@ final class AnomalyLikelihood implements java.io.Serializable {
         double std = Math.max(Math.sqrt(Math.max(sumSq / n - mean * mean, 0.0)), 0.03 + 0.05 * Math.abs(mean));
         double gauss = Math.min(1.0, Math.log(Math.max(Gaussian.upperTail(avg, mean, std), 1e-10)) / LOG_FLOOR);
         int reached = 0;
+        float level = (float) avg;
         for (int i = 0; i < n; i++) {
-            if (history[i] >= avg) {
+            if (history[i] >= level) {
                 reached++;
             }
         }

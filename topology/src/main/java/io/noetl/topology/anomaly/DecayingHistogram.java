@@ -1,48 +1,85 @@
 package io.noetl.topology.anomaly;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Sparse histogram over {@code long} keys whose counts decay geometrically with every addition, so memory of old
- * behaviour fades and rarely visited keys are pruned (bounded memory). Counts are kept in a growing unit to make
+ * behaviour fades. Memory is bounded: at most {@code capacity} keys are kept in a fixed open-addressing table, and
+ * when it fills up the keys with the smallest decayed counts are dropped. Counts are kept in a growing unit to make
  * decay O(1) per addition.
  */
 final class DecayingHistogram implements java.io.Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private static final double RESCALE_AT = 1e12;
     private static final double PRUNE_BELOW = 1e-3;
     private static final int PRUNE_EVERY = 2048;
+    private static final long EMPTY = Long.MIN_VALUE;
+    /** Keys kept by default: enough for the bins a series visits within its memory. */
+    static final int DEFAULT_CAPACITY = 128;
 
     private final double growth;
-    private final Map<Long, Double> counts = new HashMap<>();
+    private final int capacity;
+    private final long[] keys;
+    private final double[] counts;
+    private int size;
     private double unit = 1.0;
     private double total;
     private int sincePrune;
 
-    /** @param decay multiplier applied to all counts on each addition, in (0, 1] */
+    /** @param decay multiplier applied to all counts on each addition, in (0, 1]; at most {@value #DEFAULT_CAPACITY} keys */
     DecayingHistogram(double decay) {
+        this(decay, DEFAULT_CAPACITY);
+    }
+
+    /**
+     * @param decay multiplier applied to all counts on each addition, in (0, 1]
+     * @param capacity most keys kept (at least 4)
+     */
+    DecayingHistogram(double decay, int capacity) {
         if (!(decay > 0 && decay <= 1)) {
             throw new IllegalArgumentException("decay must be in (0, 1]: " + decay);
         }
+        if (capacity < 4) {
+            throw new IllegalArgumentException("capacity must be at least 4: " + capacity);
+        }
         this.growth = 1.0 / decay;
+        this.capacity = capacity;
+        this.keys = new long[Integer.highestOneBit(capacity * 2 - 1) * 2];
+        this.counts = new double[keys.length];
+        Arrays.fill(keys, EMPTY);
     }
 
     void add(long key) {
+        if (key == EMPTY) {
+            key++;
+        }
         unit *= growth;
-        counts.merge(key, unit, Double::sum);
+        int slot = slot(key);
+        if (keys[slot] != key) {
+            if (size >= capacity) {
+                evict();
+                slot = slot(key);
+            }
+            keys[slot] = key;
+            counts[slot] = 0;
+            size++;
+        }
+        counts[slot] += unit;
         total += unit;
         if (unit > RESCALE_AT || ++sincePrune >= PRUNE_EVERY) {
-            rescale();
+            rescale(PRUNE_BELOW);
         }
     }
 
     /** Decayed count of a key, in units of one fresh addition. */
     double count(long key) {
-        Double c = counts.get(key);
-        return c == null ? 0.0 : c / unit;
+        if (key == EMPTY) {
+            key++;
+        }
+        int slot = slot(key);
+        return keys[slot] == key ? counts[slot] / unit : 0.0;
     }
 
     /** Decayed total of all additions. */
@@ -51,14 +88,50 @@ final class DecayingHistogram implements java.io.Serializable {
     }
 
     int size() {
-        return counts.size();
+        return size;
     }
 
-    private void rescale() {
-        double u = unit;
-        counts.replaceAll((k, c) -> c / u);
-        counts.values().removeIf(c -> c < PRUNE_BELOW);
-        total /= u;
+    /** The key's slot, or the empty slot where it would go (linear probing; the table is never full). */
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+        while (keys[i] != EMPTY && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    /** Drops the weaker half of the keys (at least those below the pruning level). */
+    private void evict() {
+        double[] live = new double[size];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                live[n++] = counts[i];
+            }
+        }
+        Arrays.sort(live, 0, n);
+        rescale(Math.max(PRUNE_BELOW, live[n / 2] / unit));
+    }
+
+    /** Brings counts back to unit 1 and rebuilds the table without keys whose count is below {@code floor}. */
+    private void rescale(double floor) {
+        long[] oldKeys = keys.clone();
+        double[] oldCounts = counts.clone();
+        Arrays.fill(keys, EMPTY);
+        Arrays.fill(counts, 0.0);
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            double c = oldCounts[i] / unit;
+            if (oldKeys[i] != EMPTY && c >= floor) {
+                int s = slot(oldKeys[i]);
+                keys[s] = oldKeys[i];
+                counts[s] = c;
+                size++;
+            }
+        }
+        // the total keeps the mass of dropped keys: it still counts as "seen something else"
+        total /= unit;
         unit = 1.0;
         sincePrune = 0;
     }

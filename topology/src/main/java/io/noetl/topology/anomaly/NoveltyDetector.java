@@ -8,16 +8,20 @@ package io.noetl.topology.anomaly;
  * difference, its transition from the previous value, the recent level at two scales (moving averages) and the
  * recent volatility (moving mean of absolute differences). The worst surprise goes through
  * {@link AnomalyLikelihood}, and {@link AlarmShaper} keeps output low except at the first strong evidence of an
- * event. No per-series tuning: scale comes only from the series' own warm-up.
+ * event. A {@link SurgeGate} adds certainty (score 1) for a sustained jump of the level far beyond the usual spread,
+ * such as a step whose latency multiplies. No per-series tuning: scale comes only from the series' own warm-up.
+ * State is bounded (capped histograms, fixed rings), so a snapshot stays well under 64 KB.
  */
 public final class NoveltyDetector implements AnomalyDetector {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Registry name. */
     public static final String NAME = "novelty";
 
     private static final int ASPECTS = 5;
+    /** Transitions kept: pairs of coarse bins outnumber single bins. */
+    private static final int PAIR_CAPACITY = 256;
 
     private final NoveltyConfig cfg;
     private final double[] warm;
@@ -30,6 +34,7 @@ public final class NoveltyDetector implements AnomalyDetector {
     private final DecayingHistogram contexts;
     private final AnomalyLikelihood likelihood;
     private final AlarmShaper shaper;
+    private final SurgeGate surge = new SurgeGate();
     private int seen;
     private double lo;
     private double width;
@@ -50,7 +55,7 @@ public final class NoveltyDetector implements AnomalyDetector {
         for (int k = 0; k < ASPECTS; k++) {
             aspects[k] = new DecayingHistogram(cfg.decay());
         }
-        this.pairs = new DecayingHistogram(cfg.decay());
+        this.pairs = new DecayingHistogram(cfg.decay(), PAIR_CAPACITY);
         this.contexts = new DecayingHistogram(cfg.decay());
         this.likelihood = new AnomalyLikelihood(cfg.historySize(), cfg.shortWindow(), cfg.minHistory(),
                 cfg.empiricalWeight());
@@ -79,7 +84,8 @@ public final class NoveltyDetector implements AnomalyDetector {
         double raw = surprise(value);
         learn(value);
         prev = value;
-        return shaper.shape(likelihood.update(raw));
+        double shaped = shaper.shape(likelihood.update(raw));
+        return surge.update(value) ? 1.0 : shaped;
     }
 
     /** Updates the rolling aspects with the new value and fills {@link #features} (NaN when not yet defined). */
@@ -105,6 +111,7 @@ public final class NoveltyDetector implements AnomalyDetector {
         }
         lo = min;
         width = range / cfg.bins();
+        surge.start(warm, width);
     }
 
     private long bin(double v) {

@@ -30,6 +30,20 @@ class DetectorSnapshotTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("detectorNames")
+    @DisplayName("a snapshot stays within 64 KB however long and wild the series")
+    void snapshotIsBounded(String name) {
+        AnomalyDetector d = Detectors.create(name);
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < 60_000; i++) {
+            // a drifting, heavy-tailed series that keeps visiting new bins
+            double v = i * 0.05 + Math.exp(2 * rnd.nextGaussian()) * (rnd.nextInt(50) == 0 ? 100 : 1);
+            d.score(1_700_000_000_000L + i * 60_000L, v);
+        }
+        assertThat(Detectors.snapshot(d).length).isLessThanOrEqualTo(64 * 1024);
+    }
+
     @Test
     @DisplayName("bytes that are not a detector snapshot are refused with a clear error")
     void refusesForeignBytes() {
