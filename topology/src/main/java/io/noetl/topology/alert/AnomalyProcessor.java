@@ -78,8 +78,7 @@ final class AnomalyProcessor implements Processor<String, StepEvent, String, Ale
         }
         StepWatch w = watches.get(record.key());
         if (w == null) {
-            w = new StepWatch(record.key(), settings);
-            watches.put(record.key(), w);
+            w = firstUse(record.key());
         }
         w.lastUsed = ++uses;
         AnomalyDetector detector = e.ended() && e.durationMs() >= 0 ? detectorOf(w) : null;
@@ -87,6 +86,17 @@ final class AnomalyProcessor implements Processor<String, StepEvent, String, Ale
             watchStore.put(w.key, w.toBytes());
             w.dirty = false;
         }
+    }
+
+    /** A step not in memory: its stored state when there is one (restored after start-up), else a fresh one. */
+    private StepWatch firstUse(String key) {
+        byte[] stored = watchStore.get(key);
+        StepWatch w = stored == null ? null : restore(key, stored);
+        if (w == null) {
+            w = new StepWatch(key, settings);
+        }
+        watches.put(key, w);
+        return w;
     }
 
     private void emit(Alert alert, long timestampMs) {
