@@ -31,6 +31,7 @@ final class AnomalyProcessor implements Processor<String, StepEvent, String, Ale
 
     private final AnomalySettings settings;
     private final String detectorName;
+    private final long detectorInterval;
     private final Hysteresis.Policy policy;
     private final Map<String, StepWatch> watches = new HashMap<>();
     private ProcessorContext<String, Alert> context;
@@ -44,6 +45,7 @@ final class AnomalyProcessor implements Processor<String, StepEvent, String, Ale
     AnomalyProcessor(TopologyConfig cfg, AnomalySettings settings) {
         this.settings = settings;
         this.detectorName = cfg.latencyDetector();
+        this.detectorInterval = settings.detectorInterval().toMillis();
         this.policy = new Hysteresis.Policy(cfg.alertThreshold(), cfg.alertClearThreshold(),
                 settings.quietFor().toMillis(), settings.quietObservations(), cfg.alertCooldown().toMillis());
     }
@@ -65,7 +67,7 @@ final class AnomalyProcessor implements Processor<String, StepEvent, String, Ale
         LOG.info("anomaly watches restored for {} step(s) of task {}", watches.size(), context.taskId());
         intervalStart = context.currentSystemTimeMs();
         schedules.add(context.schedule(settings.checkpointInterval(), PunctuationType.WALL_CLOCK_TIME,
-                now -> checkpoint()));
+                now -> checkpoint(now, false)));
         schedules.add(context.schedule(settings.throughputInterval(), PunctuationType.WALL_CLOCK_TIME,
                 this::closeInterval));
     }
@@ -140,41 +142,57 @@ final class AnomalyProcessor implements Processor<String, StepEvent, String, Ale
         intervalStart = now;
     }
 
-    /** Writes changed state and detectors, then drops the least recently used detectors beyond the bound. */
-    private void checkpoint() {
+    /**
+     * Writes changed state, and changed detectors whose snapshot is due (oldest first, a bounded number per call, all
+     * of them when {@code all}); then drops the least recently used detectors beyond the bound.
+     */
+    private void checkpoint(long now, boolean all) {
         int states = 0;
-        int detectors = 0;
+        List<StepWatch> due = new ArrayList<>();
         for (StepWatch w : watches.values()) {
             if (w.dirty) {
                 watchStore.put(w.key, w.toBytes());
                 w.dirty = false;
                 states++;
             }
-            if (w.detectorDirty && w.detector != null) {
-                detectorStore.put(w.key, Detectors.snapshot(w.detector));
-                w.detectorDirty = false;
-                detectors++;
+            if (w.detectorDirty && w.detector != null && (all || w.detectorSavedAt == Long.MIN_VALUE
+                    || now - w.detectorSavedAt >= detectorInterval)) {
+                due.add(w);
             }
+        }
+        int limit = all ? due.size() : Math.min(due.size(), settings.snapshotsPerCheckpoint());
+        if (limit < due.size()) {
+            due.sort(Comparator.comparingLong(w -> w.detectorSavedAt));
+        }
+        for (int i = 0; i < limit; i++) {
+            StepWatch w = due.get(i);
+            detectorStore.put(w.key, Detectors.snapshot(w.detector));
+            w.detectorDirty = false;
+            w.detectorSavedAt = now;
         }
         if (liveDetectors > settings.maxLiveDetectors()) {
-            List<StepWatch> live = new ArrayList<>();
-            for (StepWatch w : watches.values()) {
-                if (w.detector != null) {
-                    live.add(w);
-                }
-            }
-            live.sort(Comparator.comparingLong(w -> w.lastUsed));
-            for (int i = 0; i < live.size() - settings.maxLiveDetectors(); i++) {
-                live.get(i).detector = null;
-                liveDetectors--;
+            dropLeastRecentlyUsedDetectors();
+        }
+        LOG.debug("anomaly checkpoint: {} state(s), {} detector(s)", states, limit);
+    }
+
+    private void dropLeastRecentlyUsedDetectors() {
+        List<StepWatch> live = new ArrayList<>();
+        for (StepWatch w : watches.values()) {
+            if (w.detector != null && !w.detectorDirty) {
+                live.add(w);
             }
         }
-        LOG.debug("anomaly checkpoint: {} state(s), {} detector(s)", states, detectors);
+        live.sort(Comparator.comparingLong(w -> w.lastUsed));
+        for (int i = 0; i < live.size() && liveDetectors > settings.maxLiveDetectors(); i++) {
+            live.get(i).detector = null;
+            liveDetectors--;
+        }
     }
 
     @Override
     public void close() {
         schedules.forEach(Cancellable::cancel);
-        checkpoint();
+        checkpoint(context.currentSystemTimeMs(), true);
     }
 }

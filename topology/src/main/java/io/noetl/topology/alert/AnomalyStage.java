@@ -28,10 +28,14 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Alerts leave with the event that caused them (no window to wait for). Per-step state lives in memory and is
  * checkpointed to two persistent, changelogged key-value stores: {@value #WATCH_STORE} (compact binary state of the
- * watches and incidents, also written right after each alert) and {@value #DETECTOR_STORE} (detector snapshots,
- * written only at wall-clock checkpoints and on close, as a snapshot per event would be too slow). After a restart
- * the states are read back at start-up and each detector on its step's next event, so detection continues without
- * re-learning; what was learned after the last checkpoint is lost, which shifts baselines by a few seconds of data.
+ * watches and incidents: at each wall-clock checkpoint, every 5 s by default, right after each alert and on close)
+ * and {@value #DETECTOR_STORE} (detector snapshots: a snapshot costs milliseconds, so a changed detector is saved at
+ * most once a minute by default, a bounded number per checkpoint, and all on close). After a restart the states
+ * are read back at start-up (or on a step's first event) and each detector on its step's next duration, so
+ * detection continues without re-learning; what was learned after the last checkpoint is lost.
+ *
+ * <p>Memory per task: the watch state of every step it has seen (a few KB each) and at most
+ * {@code maxLiveDetectors} detectors (1000 by default; the least recently used are dropped after their snapshot).
  */
 public final class AnomalyStage {
 

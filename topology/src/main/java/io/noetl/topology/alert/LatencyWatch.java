@@ -2,7 +2,6 @@ package io.noetl.topology.alert;
 
 import io.noetl.topology.anomaly.AnomalyDetector;
 import io.noetl.topology.metrics.Wire;
-import java.util.Arrays;
 
 /**
  * Latency of one step: scores each attempt's duration as it arrives.
@@ -38,7 +37,7 @@ final class LatencyWatch {
     record Settings(int baselineSize, int minBaseline, int refreshEvery, int recentSize, double gateRatio,
             double minShiftRatio, double minShiftMs, double horizon) {
 
-        static final Settings DEFAULT = new Settings(256, 50, 32, 5, 1.5, 2.0, 50, 10_000);
+        static final Settings DEFAULT = new Settings(256, 50, 64, 5, 1.5, 2.0, 50, 10_000);
 
         Settings {
             if (baselineSize < 8 || minBaseline < 8 || minBaseline > baselineSize || refreshEvery < 1
@@ -56,6 +55,9 @@ final class LatencyWatch {
     private int baseHead;
     private int sinceRefresh;
     private double medianLn = Double.NaN;
+    private double base;
+    private double[] scratch = new double[0];
+    private final double[] recentScratch;
     private double spreadLn;
     private final double[] recent;
     private final long[] recentTimes;
@@ -70,6 +72,7 @@ final class LatencyWatch {
         this.baseline = new float[s.baselineSize()];
         this.recent = new double[s.recentSize()];
         this.recentTimes = new long[s.recentSize()];
+        this.recentScratch = new double[s.recentSize()];
         this.slow = new Evidence(evidenceSize);
     }
 
@@ -86,14 +89,14 @@ final class LatencyWatch {
         recentFill = Math.min(recentFill + 1, recent.length);
         double score = 0.0;
         if (!Double.isNaN(medianLn)) {
-            double base = Math.exp(medianLn);
             expected = base;
             boolean slowOne = material(durationMs, base, s.gateRatio());
             if (slowOne) {
                 slow.add(executionId, timeMs);
             }
             if (recentFill == recent.length) {
-                double level = median(recent);
+                System.arraycopy(recent, 0, recentScratch, 0, recent.length);
+                double level = Select.median(recentScratch, recent.length);
                 observed = level;
                 if (material(level, base, s.minShiftRatio())) {
                     score = slowOne ? detectorScore : 0.0;
@@ -124,29 +127,17 @@ final class LatencyWatch {
 
     private void refresh() {
         sinceRefresh = 0;
-        double[] v = new double[baseCount];
+        double[] v = scratch.length == baseCount ? scratch : (scratch = new double[baseCount]);
         for (int i = 0; i < baseCount; i++) {
             v[i] = baseline[i];
         }
-        Arrays.sort(v);
-        double med = sortedMedian(v);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Math.abs(v[i] - med);
+        double med = Select.median(v, baseCount);
+        for (int i = 0; i < baseCount; i++) {
+            v[i] = Math.abs(baseline[i] - med);
         }
-        Arrays.sort(v);
         medianLn = med;
-        spreadLn = Math.max(1.4826 * sortedMedian(v), MIN_SPREAD);
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return sortedMedian(v);
-    }
-
-    private static double sortedMedian(double[] v) {
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+        base = Math.exp(med);
+        spreadLn = Math.max(1.4826 * Select.median(v, baseCount), MIN_SPREAD);
     }
 
     /** Recent level (median of the last durations) at the last observation, ms. */
@@ -199,6 +190,7 @@ final class LatencyWatch {
             baseline[i] = in.f32();
         }
         medianLn = in.f64();
+        base = Math.exp(medianLn);
         spreadLn = in.f64();
         if (in.varInt() != recent.length) {
             throw new IllegalArgumentException("latency state of another recent size");

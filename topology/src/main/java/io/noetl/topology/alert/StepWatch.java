@@ -35,6 +35,8 @@ final class StepWatch {
     AnomalyDetector detector;
     /** The detector learned since its last checkpoint. */
     boolean detectorDirty;
+    /** Wall-clock time of the detector's last snapshot (never: {@link Long#MIN_VALUE}). */
+    long detectorSavedAt = Long.MIN_VALUE;
     /** This state changed since its last checkpoint. */
     boolean dirty;
     /** Recency of use, for dropping detectors from memory. */

@@ -109,6 +109,9 @@ public final class Wire {
         }
 
         public long varLong() {
+            if (pos < buf.length && buf[pos] >= 0) {
+                return buf[pos++]; // one-byte values (small counts) are the common case
+            }
             long v = 0;
             for (int shift = 0; shift < 64; shift += 7) {
                 need(1);

@@ -136,8 +136,8 @@ class AnomalyStageTest {
     void noAlertOnStableNoise() {
         start(stateDir);
         fail("t-usual");
-        for (int minute = 0; minute < 20; minute++) {
-            for (int i = 0; i < 150; i++) {
+        for (int minute = 0; minute < 14; minute++) {
+            for (int i = 0; i < 100; i++) {
                 if (random.nextDouble() < 0.03) {
                     fail("t-usual");
                 } else {
