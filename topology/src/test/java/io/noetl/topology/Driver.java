@@ -87,6 +87,58 @@ final class Driver implements AutoCloseable {
         return latestTraces().get(executionId);
     }
 
+    /**
+     * Closes the driver as a stopped instance would, keeping its state dir. The test driver wipes its state dir on
+     * close, so the task is closed cleanly first (stores flushed and checkpointed, as {@code close} does), the
+     * files are kept aside while the driver closes, then put back.
+     */
+    void closeKeepingState(Path stateDir) {
+        try {
+            java.lang.reflect.Field f = TopologyTestDriver.class.getDeclaredField("task");
+            f.setAccessible(true);
+            var task = (org.apache.kafka.streams.processor.internals.StreamTask) f.get(driver);
+            task.suspend();
+            task.prepareCommit(true);
+            task.postCommit(true);
+            task.closeClean();
+            f.set(driver, null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("close the test driver's task", e);
+        }
+        Path saved = stateDir.resolveSibling(stateDir.getFileName() + "-saved");
+        copy(stateDir, saved);
+        driver.close();
+        copy(saved, stateDir);
+    }
+
+    private static void copy(Path from, Path to) {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else if (!f.getFileName().toString().endsWith(".lock")) {
+                    java.nio.file.Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("copy " + from + " to " + to, e);
+        }
+    }
+
+    /** A ULID of the given millisecond (event ids are made when the event happens). */
+    static String ulidAt(Instant t) {
+        String random = io.noetl.schemas.Ulid.next().substring(10);
+        char[] alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+        char[] time = new char[10];
+        long ms = t.toEpochMilli();
+        for (int i = 9; i >= 0; i--) {
+            time[i] = alphabet[(int) (ms & 31)];
+            ms >>>= 5;
+        }
+        return new String(time) + random;
+    }
+
     @Override
     public void close() {
         driver.close();
