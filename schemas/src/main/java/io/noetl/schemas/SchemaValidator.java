@@ -13,6 +13,10 @@ import io.noetl.schemas.event.Event;
 import io.noetl.schemas.playbook.PlaybookException;
 import io.noetl.schemas.playbook.PlaybookParser;
 import io.noetl.schemas.playbook.Problem;
+import io.noetl.schemas.stream.Alert;
+import io.noetl.schemas.stream.ExecutionTrace;
+import io.noetl.schemas.stream.NormalizedEvent;
+import io.noetl.schemas.stream.StepMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +35,13 @@ public final class SchemaValidator {
     public static final String COMMAND = "command.schema.json";
     public static final String EVENT = "event.schema.json";
     public static final String DECISION = "decision.schema.json";
+    public static final String NORMALIZED_EVENT = "normalized-event.schema.json";
+    public static final String TRACE = "trace.schema.json";
+    public static final String STEP_METRICS = "step-metrics.schema.json";
+    public static final String ALERT = "alert.schema.json";
+    /** Every schema file, for tools that list or preload them. */
+    public static final List<String> ALL =
+            List.of(PLAYBOOK, COMMAND, EVENT, DECISION, NORMALIZED_EVENT, TRACE, STEP_METRICS, ALERT);
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -67,6 +78,22 @@ public final class SchemaValidator {
 
     public static List<String> validateDecision(Decision decision) {
         return validate(DECISION, Json.toTree(decision));
+    }
+
+    public static List<String> validateNormalizedEvent(NormalizedEvent event) {
+        return validate(NORMALIZED_EVENT, Json.toTree(event));
+    }
+
+    public static List<String> validateTrace(ExecutionTrace trace) {
+        return validate(TRACE, Json.toTree(trace));
+    }
+
+    public static List<String> validateStepMetrics(StepMetrics metrics) {
+        return validate(STEP_METRICS, Json.toTree(metrics));
+    }
+
+    public static List<String> validateAlert(Alert alert) {
+        return validate(ALERT, Json.toTree(alert));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
  * @param rootError    the first error of the failed step, or null
  * @param eventCount   distinct events folded into this trace
  * @param lastEventAt  timestamp of the latest event seen (for stuck-execution detection)
+ * @param truncated    what was cut to keep the trace bounded ({@code steps}, {@code attempts}), or null when nothing
  */
 public record ExecutionTrace(
         String executionId,
@@ -31,5 +32,19 @@ public record ExecutionTrace(
         String failedStep,
         RootError rootError,
         long eventCount,
-        Instant lastEventAt) {
+        Instant lastEventAt,
+        List<String> truncated) {
+
+    /** Steps beyond the per-trace cap were not added. */
+    public static final String CUT_STEPS = "steps";
+    /** Attempts beyond the per-step cap were not added. */
+    public static final String CUT_ATTEMPTS = "attempts";
+
+    /** A trace with nothing cut. */
+    public ExecutionTrace(String executionId, String parentExecutionId, String playbookPath, Integer playbookVersion,
+            String status, Instant startedAt, Instant endedAt, Long durationMs, List<StepTrace> steps,
+            List<String> criticalPath, String failedStep, RootError rootError, long eventCount, Instant lastEventAt) {
+        this(executionId, parentExecutionId, playbookPath, playbookVersion, status, startedAt, endedAt, durationMs,
+                steps, criticalPath, failedStep, rootError, eventCount, lastEventAt, null);
+    }
 }

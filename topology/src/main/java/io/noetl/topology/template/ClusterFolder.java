@@ -20,7 +20,7 @@ final class ClusterFolder {
 
     /** Folds every cluster of the bucket that {@code changed} covers; returns the surviving cluster. */
     static LogCluster foldCovered(List<LogCluster> bucket, LogCluster changed, Map<String, LogCluster> byId,
-            Map<String, String> aliases) {
+            Map<String, String> aliases, java.util.Set<String> removed) {
         List<LogCluster> group = new ArrayList<>();
         group.add(changed);
         for (LogCluster other : bucket) {
@@ -28,7 +28,7 @@ final class ClusterFolder {
                 group.add(other);
             }
         }
-        return group.size() == 1 ? changed : fold(bucket, group, changed.tokens, byId, aliases);
+        return group.size() == 1 ? changed : fold(bucket, group, changed.tokens, byId, aliases, removed);
     }
 
     /**
@@ -36,7 +36,7 @@ final class ClusterFolder {
      * {@code minSiblings} of them exist; returns the surviving cluster ({@code fresh} when nothing was folded).
      */
     static LogCluster foldSiblings(List<LogCluster> bucket, LogCluster fresh, int minSiblings,
-            Map<String, LogCluster> byId, Map<String, String> aliases) {
+            Map<String, LogCluster> byId, Map<String, String> aliases, java.util.Set<String> removed) {
         for (int p = 0; p < fresh.tokens.length; p++) {
             if (fresh.delimiter[p] || fresh.isWildcard(p)) {
                 continue;
@@ -50,7 +50,7 @@ final class ClusterFolder {
             if (group.size() >= minSiblings) {
                 String[] merged = fresh.tokens.clone();
                 merged[p] = Token.WILDCARD;
-                return fold(bucket, group, merged, byId, aliases);
+                return fold(bucket, group, merged, byId, aliases, removed);
             }
         }
         return fresh;
@@ -69,7 +69,7 @@ final class ClusterFolder {
     }
 
     private static LogCluster fold(List<LogCluster> bucket, List<LogCluster> group, String[] template,
-            Map<String, LogCluster> byId, Map<String, String> aliases) {
+            Map<String, LogCluster> byId, Map<String, String> aliases, java.util.Set<String> removed) {
         LogCluster survivor = group.getFirst();
         for (LogCluster c : group) {
             if (c.createdSeq < survivor.createdSeq) {
@@ -83,6 +83,8 @@ final class ClusterFolder {
                 bucket.remove(c);
                 byId.remove(c.id);
                 aliases.put(c.id, survivor.id);
+                removed.add(c.id);
+                survivor.lastUsed = Math.max(survivor.lastUsed, c.lastUsed);
                 LOG.debug("folded template {} into {}", c.id, survivor.id);
             }
         }

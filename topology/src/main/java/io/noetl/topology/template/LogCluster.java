@@ -10,14 +10,18 @@ import java.util.List;
 final class LogCluster {
 
     final String id;
+    final String bucketKey;
     final long createdSeq;
     final String[] tokens;
     final boolean[] delimiter;
     final boolean[] spaceBefore;
     long size;
+    /** Miner tick of the last message that joined (or created) this cluster; orders eviction. */
+    long lastUsed;
 
-    LogCluster(String id, long createdSeq, List<Token> message) {
+    LogCluster(String id, String bucketKey, long createdSeq, List<Token> message) {
         this.id = id;
+        this.bucketKey = bucketKey;
         this.createdSeq = createdSeq;
         int n = message.size();
         this.tokens = new String[n];
@@ -30,6 +34,23 @@ final class LogCluster {
             spaceBefore[i] = t.spaceBefore();
         }
         this.size = 1;
+    }
+
+    /** A cluster restored from a snapshot. */
+    LogCluster(ClusterSnapshot s) {
+        this.id = s.id();
+        this.bucketKey = s.bucketKey();
+        this.createdSeq = s.createdSeq();
+        this.tokens = s.tokens().clone();
+        this.delimiter = s.delimiter().clone();
+        this.spaceBefore = s.spaceBefore().clone();
+        this.size = s.size();
+        this.lastUsed = s.lastUsed();
+    }
+
+    ClusterSnapshot snapshot() {
+        return new ClusterSnapshot(id, bucketKey, createdSeq, size, lastUsed, tokens.clone(), delimiter.clone(),
+                spaceBefore.clone());
     }
 
     /**

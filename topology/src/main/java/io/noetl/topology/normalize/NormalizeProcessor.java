@@ -1,0 +1,40 @@
+package io.noetl.topology.normalize;
+
+import io.noetl.topology.TopologyConfig;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Normalizes raw records ({@link Normalizer}) and re-keys them by execution id; never throws on bad input, so a
+ * poison record cannot stop the stream thread.
+ */
+public final class NormalizeProcessor implements Processor<byte[], byte[], String, NormalizeOutcome> {
+
+    private final Normalizer normalizer;
+    private ProcessorContext<String, NormalizeOutcome> context;
+
+    public NormalizeProcessor(TopologyConfig cfg) {
+        this.normalizer = new Normalizer(cfg);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, NormalizeOutcome> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        Normalizer.Origin origin = meta == null ? new Normalizer.Origin(null, -1, -1)
+                : new Normalizer.Origin(meta.topic(), meta.partition(), meta.offset());
+        NormalizeOutcome outcome = normalizer.normalize(record.key(), record.value(), origin, record.timestamp(),
+                context.currentSystemTimeMs());
+        String key = switch (outcome) {
+            case NormalizeOutcome.Accepted a -> a.event().executionId();
+            case NormalizeOutcome.Rejected r -> r.key();
+        };
+        context.forward(record.withKey(key).withValue(outcome));
+    }
+}
