@@ -2,7 +2,11 @@ package io.noetl.topology;
 
 import io.noetl.schemas.Names;
 import io.noetl.schemas.stream.NormalizedEvent;
+import io.noetl.topology.alert.AnomalyStage;
 import io.noetl.topology.dedupe.DedupeProcessor;
+import io.noetl.topology.metrics.StepEvent;
+import io.noetl.topology.metrics.StepEvents;
+import io.noetl.topology.metrics.StepMetricsStage;
 import io.noetl.topology.normalize.NormalizeOutcome;
 import io.noetl.topology.normalize.NormalizeProcessor;
 import io.noetl.topology.template.TemplateProcessor;
@@ -29,6 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  *                                        ├─► keyed by execution id ─┐
  *                                        └─► other key ─► repartition┴─► dedupe ─► templates = normalized
  * normalized ─► noetl.events
+ *            ├► by playbook/step (one repartition) ─┬─► windowed step metrics ─► noetl.metrics.step
+ *            │                                      └─► anomaly watches ─► noetl.alerts
  *            └► traces ─┬─► noetl.traces
  *                       └─► stuck alerts ─► noetl.alerts
  * </pre>
@@ -76,7 +82,10 @@ public final class NoetlTopology {
                         StoreNames.TEMPLATE_ALIASES);
 
         normalized.to(events.name(), events.produced().withName("normalized-events"));
-        // step metrics and anomaly detection attach to `normalized` here
+        // one repartition by playbook/step feeds both the windowed metrics and the anomaly watches
+        KStream<String, StepEvent> byStep = StepEvents.byStep(normalized);
+        StepMetricsStage.attachByStep(byStep, cfg);
+        AnomalyStage.attachByStep(byStep, cfg);
 
         Map<String, KStream<String, TraceOutput>> traceOut = normalized
                 .process(() -> new TraceProcessor(cfg, StoreNames.TRACES, StoreNames.TRACES_PENDING,
