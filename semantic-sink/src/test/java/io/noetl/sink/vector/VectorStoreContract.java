@@ -171,6 +171,52 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    @DisplayName("floods of identical vectors do not hide other points: each point is found by its own vector")
+    void identicalVectorsStaySearchable() {
+        Random random = new Random(11);
+        List<VectorPoint> points = new ArrayList<>();
+        List<float[]> singles = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            points.add(point("flood-a-" + i, axis(0), Payload.builder().step("a")));
+            if (i % 2 == 0) {
+                points.add(point("flood-b-" + i, axis(1), Payload.builder().step("b")));
+            }
+            if (i % 30 == 0) {
+                float[] v = new float[DIM];
+                for (int d = 0; d < DIM; d++) {
+                    v[d] = (float) random.nextGaussian();
+                }
+                singles.add(v);
+                points.add(point("single-" + (singles.size() - 1), v, Payload.builder().step("single")));
+            }
+        }
+        store.upsert(coll, points);
+
+        assertThat(store.count(coll)).isEqualTo(points.size());
+        for (int i = 0; i < singles.size(); i++) {
+            List<SearchHit> hits = store.search(coll, SearchRequest.of(singles.get(i), 3));
+            assertThat(hits.getFirst().payload().key()).as("single %d", i).isEqualTo("single-" + i);
+        }
+        List<SearchHit> flood = store.search(coll, SearchRequest.of(axis(1), 20));
+        assertThat(flood).hasSize(20).allSatisfy(h -> assertThat(h.payload().step()).isEqualTo("b"));
+        assertThat(flood).extracting(SearchHit::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("when every point of a vector is deleted, searches skip it and still fill the limit")
+    void deletedVectorIsSkipped() {
+        store.upsert(coll, List.of(
+                point("x1", axis(0), Payload.builder()), point("x2", axis(0), Payload.builder()),
+                point("near", near(0, 0.3f), Payload.builder()), point("far", axis(5), Payload.builder())));
+        store.delete(coll, List.of(PointIds.of("x1"), PointIds.of("x2")));
+
+        assertThat(store.search(coll, SearchRequest.of(axis(0), 2))).extracting(h -> h.payload().key())
+                .containsExactly("near", "far");
+        store.upsert(coll, List.of(point("x3", axis(0), Payload.builder())));
+        assertThat(store.search(coll, SearchRequest.of(axis(0), 1)).getFirst().payload().key()).isEqualTo("x3");
+    }
+
+    @Test
     @DisplayName("a vector of the wrong dimension is rejected, naming expected and got")
     void wrongDimension() {
         assertThatThrownBy(() -> store.upsert(coll, List.of(point("x", new float[DIM + 3], Payload.builder()))))

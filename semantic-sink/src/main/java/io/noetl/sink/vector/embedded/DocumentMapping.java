@@ -8,6 +8,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
@@ -16,12 +17,25 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
-/** How a point is laid out as a Lucene document, and a {@link SearchFilter} as a Lucene query. */
+/**
+ * How a collection is laid out in Lucene. A <em>point</em> document holds the id, the payload and the hash of its
+ * unit vector; a <em>vector</em> document holds one distinct vector (in the HNSW graph) and its hash. Points with
+ * the same vector share one vector document: a flood of one error adds one graph node, not thousands of identical
+ * ones, which HNSW cannot link into a searchable graph.
+ */
 final class DocumentMapping {
 
     static final String ID = "_id";
     static final String VECTOR = "vector";
+    /** On a point: the hash of its unit vector (indexed, stored and as doc values). */
+    static final String VECTOR_HASH = "_vh";
+    /** On a vector document: the hash of its vector. */
+    static final String GROUP = "_group";
+    private static final String KIND = "_kind";
+    private static final Term POINT_KIND = new Term(KIND, "point");
+    private static final Term VECTOR_KIND = new Term(KIND, "vector");
     private static final String KEY = "key";
     private static final String EXECUTION_ID = "execution_id";
     private static final String PLAYBOOK = "playbook";
@@ -41,11 +55,36 @@ final class DocumentMapping {
         return new Term(ID, id.toString());
     }
 
-    /** @param unit the point's vector, already unit length (dot product equals cosine) */
-    static Document toDocument(UUID id, float[] unit, Payload p) {
+    /** @return the term of the points with this vector */
+    static Term pointsWithVector(String hash) {
+        return new Term(VECTOR_HASH, hash);
+    }
+
+    /** @return the term of the vector document with this hash */
+    static Term vectorDoc(String hash) {
+        return new Term(GROUP, hash);
+    }
+
+    static Query points() {
+        return new TermQuery(POINT_KIND);
+    }
+
+    /** @param hash the hash of {@code unit} (see {@link VectorHash}) */
+    static Document vectorDocument(String hash, float[] unit) {
         Document doc = new Document();
-        doc.add(new StringField(ID, id.toString(), Field.Store.YES));
+        doc.add(new StringField(KIND, VECTOR_KIND.text(), Field.Store.NO));
+        doc.add(new StringField(GROUP, hash, Field.Store.YES));
         doc.add(new KnnFloatVectorField(VECTOR, unit, VectorSimilarityFunction.DOT_PRODUCT));
+        return doc;
+    }
+
+    /** @param hash the hash of the point's unit vector */
+    static Document pointDocument(UUID id, String hash, Payload p) {
+        Document doc = new Document();
+        doc.add(new StringField(KIND, POINT_KIND.text(), Field.Store.NO));
+        doc.add(new StringField(ID, id.toString(), Field.Store.YES));
+        doc.add(new StringField(VECTOR_HASH, hash, Field.Store.YES));
+        doc.add(new SortedDocValuesField(VECTOR_HASH, new BytesRef(hash)));
         keyword(doc, KEY, p.key());
         keyword(doc, EXECUTION_ID, p.executionId());
         keyword(doc, PLAYBOOK, p.playbook());
@@ -62,6 +101,10 @@ final class DocumentMapping {
         return doc;
     }
 
+    static String vectorHash(Document point) {
+        return point.get(VECTOR_HASH);
+    }
+
     static UUID id(Document doc) {
         return UUID.fromString(doc.get(ID));
     }
@@ -73,12 +116,13 @@ final class DocumentMapping {
                 doc.get(RESOLUTION), doc.get(TEXT));
     }
 
-    /** @return the filter as a Lucene query, or null for no condition */
-    static Query filter(SearchFilter f) {
+    /** @return a query for the points that meet the filter */
+    static Query pointFilter(SearchFilter f) {
         if (f == null || f.isEmpty()) {
-            return null;
+            return points();
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(points(), Occur.FILTER);
         term(b, PLAYBOOK, f.playbook());
         term(b, STEP, f.step());
         term(b, ERROR_CLASS, f.errorClass());

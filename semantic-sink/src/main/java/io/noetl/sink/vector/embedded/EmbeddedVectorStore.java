@@ -184,7 +184,8 @@ public final class EmbeddedVectorStore implements VectorStore {
         }
         float[] unit = PointChecks.unitVector("query on " + collection, request.vector(), c.dimension());
         try {
-            return c.search(unit, request.limit(), DocumentMapping.filter(request.filter()));
+            return c.search(unit, request.limit(), DocumentMapping.pointFilter(request.filter()),
+                    !request.filter().isEmpty());
         } catch (IOException e) {
             throw new VectorStoreException("search " + collection, e);
         }
