@@ -20,8 +20,11 @@ public record EmbeddedStoreOptions(Path root, int maxConn, int beamWidth, int ca
     public static final int DEFAULT_MAX_CONN = 16;
     /** HNSW insertion beam. */
     public static final int DEFAULT_BEAM_WIDTH = 100;
-    /** Candidates collected per search. */
-    public static final int DEFAULT_CANDIDATES = 100;
+    /**
+     * Candidates collected per search: 100 gave recall@10 0.94 on 200,000 clustered error vectors (many near
+     * duplicates per template), 200 gave 0.96 for ~0.3 ms more at the median.
+     */
+    public static final int DEFAULT_CANDIDATES = 200;
     /** Indexing buffer, MB. */
     public static final double DEFAULT_RAM_BUFFER_MB = 256;
     /** Largest payload, bytes. */
