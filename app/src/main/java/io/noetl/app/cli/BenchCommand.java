@@ -3,6 +3,8 @@ package io.noetl.app.cli;
 import io.noetl.app.bench.EngineBenchCommand;
 import io.noetl.app.bench.NabBenchCommand;
 import io.noetl.app.bench.TemplatesBenchCommand;
+import io.noetl.app.bench.sink.RetrievalBenchCommand;
+import io.noetl.app.bench.sink.SearchBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** Groups the benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {EngineBenchCommand.class, NabBenchCommand.class, TemplatesBenchCommand.class})
+        subcommands = {EngineBenchCommand.class, NabBenchCommand.class, TemplatesBenchCommand.class,
+            RetrievalBenchCommand.class, SearchBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,76 @@
+package io.noetl.app.bench.sink;
+
+import io.noetl.sink.embed.Embeddings;
+import io.noetl.sink.vector.VectorStore;
+import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench retrieval}: similar-failure retrieval quality on every Loghub structured CSV in a folder, through the
+ * default embedder (hashing, normalized text) and the embedded vector store. Prints one line per set and, last,
+ * {@code precision_at_10=N} (the mean over sets).
+ */
+@Command(name = "retrieval", mixinStandardHelpOptions = true,
+        description = "Similar-failure retrieval precision@10 on Loghub-2k structured CSVs.")
+public final class RetrievalBenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "folder of Loghub *_structured.csv files (columns Content and EventId)")
+    private Path data;
+
+    @Option(names = "--work", paramLabel = "DIR",
+            description = "folder for the vector store (default: a temporary folder, deleted at the end)")
+    private Path work;
+
+    /** For picocli. */
+    public RetrievalBenchCommand() {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(data)) {
+            throw new ParameterException(spec.commandLine(), "--data: not a folder: " + data);
+        }
+        List<LoghubSet> sets;
+        try {
+            sets = LoghubSet.readAll(data);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage());
+        }
+        if (sets.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--data: no *" + LoghubSet.SUFFIX + " file in " + data);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Embeddings embeddings = Embeddings.defaults();
+        double sum = 0;
+        try (WorkDir dir = WorkDir.of(work, "noetl-retrieval");
+                VectorStore store = EmbeddedVectorStore.open(dir.path())) {
+            for (LoghubSet set : sets) {
+                RetrievalBench.SetResult r = RetrievalBench.run(set, embeddings, store);
+                sum += r.precision();
+                out.printf(Locale.ROOT, "set=%s lines=%d queries=%d precision_at_10=%.4f ms=%d%n", r.name(),
+                        r.lines(), r.queries(), r.precision(), r.millis());
+                out.flush();
+            }
+        }
+        out.printf(Locale.ROOT, "sets=%d embedder=%s cache_hits=%d cache_misses=%d%n", sets.size(),
+                embeddings.embedderId(), embeddings.cacheHits(), embeddings.cacheMisses());
+        out.printf(Locale.ROOT, "precision_at_10=%.4f%n", sum / sets.size());
+        out.flush();
+        return 0;
+    }
+}
