@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Registry of anomaly detectors by name. {@link #DEFAULT} ({@value #DEFAULT}) is the one the topology runs on step
- * latency; {@value WindowedGaussianDetector#NAME} is NAB's reference baseline.
+ * latency; {@value ShapeDetector#NAME} is an alternative that matches recent window shapes against remembered ones;
+ * {@value WindowedGaussianDetector#NAME} is NAB's reference baseline.
  */
 public final class Detectors {
 
@@ -19,6 +20,7 @@ public final class Detectors {
 
     static {
         FACTORIES.put(NoveltyDetector.NAME, NoveltyDetector::new);
+        FACTORIES.put(ShapeDetector.NAME, ShapeDetector::new);
         FACTORIES.put(WindowedGaussianDetector.NAME, WindowedGaussianDetector::new);
     }
 
