@@ -1,5 +1,6 @@
 package io.noetl.app.cli;
 
+import io.noetl.app.bench.BridgeBenchCommand;
 import io.noetl.app.bench.EngineBenchCommand;
 import io.noetl.app.bench.NabBenchCommand;
 import io.noetl.app.bench.TemplatesBenchCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** Groups the benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {EngineBenchCommand.class, NabBenchCommand.class, TemplatesBenchCommand.class})
+        subcommands = {EngineBenchCommand.class, BridgeBenchCommand.class, NabBenchCommand.class, TemplatesBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -19,7 +20,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing benchmark: use 'bench engine', 'bench nab' or 'bench templates'.");
+        spec.commandLine().getErr().println("Missing benchmark: use 'bench engine', 'bench bridge', 'bench nab' or 'bench templates'.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
     }

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param bootstrapServers Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}
  * @param fetchBatch       messages asked for per JetStream pull
  * @param pullExpiry       how long one pull waits for its batch to fill (at least 1 s); also bounds how long
- *                         {@link EventBridge#close()} waits for the last pull
+ *                         {@link EventBridge#close()} waits for the last pull, and half of it bounds how long a
+ *                         write may wait for Kafka metadata
  * @param maxInFlight      messages sent to Kafka and not yet acked; the pulling pauses at this bound
  * @param ackWait          ack wait of the durable consumer: a message unacked for this long is redelivered
  * @param maxAckPending    max unacked messages of the durable consumer, over all instances
@@ -80,7 +81,7 @@ public record BridgeSettings(
 
     /** Defaults tuned for throughput with bounded latency (5 ms linger). */
     public static BridgeSettings defaults(String bootstrapServers) {
-        return new BridgeSettings(bootstrapServers, DEFAULT_FETCH_BATCH, Duration.ofSeconds(1), 10_000,
+        return new BridgeSettings(bootstrapServers, DEFAULT_FETCH_BATCH, Duration.ofSeconds(2), 10_000,
                 Duration.ofSeconds(60), 50_000, Duration.ofSeconds(30), Duration.ofSeconds(1), 5, 256 * 1024,
                 "lz4", Map.of());
     }
@@ -122,8 +123,10 @@ public record BridgeSettings(
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, delivery - lingerMs));
-        // send() must not block the pull loop for long when Kafka is unreachable; the record is nak'ed instead
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(10_000, delivery));
+        // send() must not hold the pull for long (the pull is given up after 1.5 expiries without progress) when
+        // Kafka has no leader for the topic: the record is nak'ed instead
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(1_000, pullExpiry.toMillis() / 2));
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         p.putAll(kafkaOverrides);
         return p;

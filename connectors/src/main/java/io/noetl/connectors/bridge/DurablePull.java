@@ -12,6 +12,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * dropped (a restarted nats-server forgets outstanding pulls), it binds the consumer again and goes on pulling,
  * with a growing pause between attempts. Each pull ends when its batch is full or its expiry passes, so a stop
  * takes effect within one expiry; the messages of the last pull are still handed over.
+ *
+ * <p>A pull asks only for as many messages as the handler has {@linkplain #start room} for, and the handler must
+ * not block long: the client gives up a pull whose messages are not taken for 1.5 × its expiry (missed
+ * heartbeats), and what that pull still held is redelivered only after the consumer's ack wait.
  */
 public final class DurablePull implements AutoCloseable {
 
@@ -37,29 +42,37 @@ public final class DurablePull implements AutoCloseable {
     private final Connection nc;
     private final String stream;
     private final ConsumerConfiguration config;
-    private final FetchConsumeOptions options;
     private final Handler handler;
+    private final IntSupplier room;
+    private final int batch;
+    private final long expiryMs;
     private final Thread thread;
     private volatile boolean stopping;
     private ConsumerContext context;
 
     private DurablePull(Connection nc, String stream, ConsumerConfiguration config, int batch, Duration expiry,
-                        Handler handler, String threadName) {
+                        IntSupplier room, Handler handler, String threadName) {
         this.nc = nc;
         this.stream = stream;
         this.config = config;
-        this.options = FetchConsumeOptions.builder().maxMessages(batch).expiresIn(expiry.toMillis()).build();
+        this.batch = batch;
+        this.expiryMs = expiry.toMillis();
+        this.room = room;
         this.handler = handler;
         this.thread = Thread.ofPlatform().name(threadName).daemon().unstarted(this::run);
     }
 
     /**
-     * Starts pulling {@code config}'s durable consumer (created or updated on {@code stream}) in batches of
-     * {@code batch} messages, each pull waiting at most {@code expiry}.
+     * Starts pulling {@code config}'s durable consumer (created or updated on {@code stream}) in batches of at most
+     * {@code batch} messages and at most {@code room.getAsInt()} (how many more the handler can take without
+     * blocking; the pulling pauses while it is 0), each pull waiting at most {@code expiry}.
      */
     public static DurablePull start(Connection nc, String stream, ConsumerConfiguration config, int batch,
-                                    Duration expiry, Handler handler, String threadName) {
-        DurablePull pull = new DurablePull(nc, stream, config, batch, expiry, handler, threadName);
+                                    Duration expiry, IntSupplier room, Handler handler, String threadName) {
+        if (expiry.toMillis() < 1_000) {
+            throw new IllegalArgumentException("pull expiry must be at least 1 s, got " + expiry);
+        }
+        DurablePull pull = new DurablePull(nc, stream, config, batch, expiry, room, handler, threadName);
         pull.thread.start();
         return pull;
     }
@@ -80,7 +93,7 @@ public final class DurablePull implements AutoCloseable {
     public void close() {
         stop();
         try {
-            if (!await(Duration.ofMillis(options.getExpiresInMillis() + 1_000))) {
+            if (!await(Duration.ofMillis(expiryMs + 1_000))) {
                 thread.interrupt();
                 await(Duration.ofSeconds(2));
             }
@@ -104,8 +117,15 @@ public final class DurablePull implements AutoCloseable {
                 }
                 continue;
             }
+            int size = Math.min(batch, room.getAsInt());
+            if (size < 1) {
+                if (!pause(1)) {
+                    return;
+                }
+                continue;
+            }
             try {
-                pullOnce();
+                pullOnce(size);
                 backoffMs = MIN_BACKOFF_MS;
                 continue;
             } catch (InterruptedException e) {
@@ -127,13 +147,14 @@ public final class DurablePull implements AutoCloseable {
         }
     }
 
-    private void pullOnce() throws IOException, JetStreamApiException, JetStreamStatusCheckedException,
+    private void pullOnce(int size) throws IOException, JetStreamApiException, JetStreamStatusCheckedException,
             InterruptedException {
         if (context == null) {
             StreamContext streamContext = nc.getStreamContext(stream);
             context = streamContext.createOrUpdateConsumer(config);
-            LOG.info("pulling {} of {} ({} messages per pull)", config.getDurable(), stream, options.getMaxMessages());
+            LOG.info("pulling {} of {} (up to {} messages per pull)", config.getDurable(), stream, batch);
         }
+        FetchConsumeOptions options = FetchConsumeOptions.builder().maxMessages(size).expiresIn(expiryMs).build();
         try (FetchConsumer fetch = context.fetch(options)) {
             Message msg;
             while ((msg = fetch.nextMessage()) != null) {

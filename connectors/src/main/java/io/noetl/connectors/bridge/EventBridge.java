@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #STREAM_SEQUENCE_HEADER}). A JetStream message is acked only after Kafka acknowledged its record
  * (idempotent producer, {@code acks=all}); a failed write is nak'ed with a delay and redelivered. Any number of
  * instances share the durable consumer {@link Names#bridgeConsumer()}.
+ *
+ * <p>Order: one instance writes an execution's events in stream order, and they share a partition. A message
+ * whose write failed comes back after the nak delay, possibly behind later events of its execution, and with
+ * several instances two pulls may interleave; consumers that need stream order use the sequence header.
  */
 public final class EventBridge implements AutoCloseable {
 
@@ -34,6 +39,7 @@ public final class EventBridge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBridge.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final long MAX_PAUSE_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final Connection nc;
     private final BridgeSettings settings;
@@ -44,6 +50,12 @@ public final class EventBridge implements AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final LongAdder redelivered = new LongAdder();
     private final AtomicLong lastFailureLog = new AtomicLong();
+    /**
+     * Until when (nano time) nothing is pulled and pulled messages are nak'ed unwritten, after a write failed for a
+     * passing reason; the pause doubles with each failure in a row, from the nak delay up to 5 s.
+     */
+    private volatile long kafkaDownUntil = System.nanoTime();
+    private volatile int failureStreak;
     private final DurablePull pull;
 
     private EventBridge(Connection nc, Names names, BridgeSettings settings, String clientId) {
@@ -53,7 +65,7 @@ public final class EventBridge implements AutoCloseable {
         this.inFlight = new Semaphore(settings.maxInFlight());
         this.producer = new KafkaProducer<>(settings.producerProperties(clientId));
         this.pull = DurablePull.start(nc, names.eventsStream(), consumerConfig(names, settings),
-                settings.fetchBatch(), settings.pullExpiry(), this::forward, clientId);
+                settings.fetchBatch(), settings.pullExpiry(), this::room, this::forward, clientId);
         LOG.info("bridging {} to Kafka {} at {} as {}", names.eventsWildcard(), topic, settings.bootstrapServers(),
                 names.bridgeConsumer());
     }
@@ -79,11 +91,21 @@ public final class EventBridge implements AutoCloseable {
                 .build();
     }
 
+    /** How many more messages to pull: none while Kafka is failing, so they wait in JetStream instead of cycling. */
+    private int room() {
+        return System.nanoTime() < kafkaDownUntil ? 0 : inFlight.availablePermits();
+    }
+
     private void forward(Message msg) throws InterruptedException {
-        inFlight.acquire();
+        inFlight.acquire(); // the pull asked for no more than there are permits: this does not wait
         long sequence = msg.metaData().streamSequence();
         if (msg.metaData().deliveredCount() > 1) {
             redelivered.increment();
+        }
+        if (System.nanoTime() < kafkaDownUntil) {
+            // a write just failed for a passing reason: don't block the pull on Kafka, let JetStream keep it
+            settle(msg, sequence, null, false);
+            return;
         }
         RecordHeaders headers = new RecordHeaders();
         String type = msg.hasHeaders() ? msg.getHeaders().getFirst(Subjects.EVENT_TYPE_HEADER) : null;
@@ -94,23 +116,31 @@ public final class EventBridge implements AutoCloseable {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, null, executionId(msg.getSubject()), msg.getData(), headers);
         try {
-            producer.send(record, (metadata, error) -> settle(msg, sequence, error));
+            producer.send(record, (metadata, error) -> settle(msg, sequence, error, error == null));
         } catch (RuntimeException e) {
-            // e.g. no metadata within max.block.ms while Kafka is down: the callback is not called
-            settle(msg, sequence, e);
+            // the producer is closed or the record cannot be serialized: the callback is not called
+            settle(msg, sequence, e, false);
         }
     }
 
-    private void settle(Message msg, long sequence, Exception error) {
+    /** Acks {@code msg} when {@code written}, else naks it for a later retry. */
+    private void settle(Message msg, long sequence, Exception error, boolean written) {
         inFlight.release();
         try {
-            if (error == null) {
+            if (written) {
                 msg.ack();
                 bridged.increment();
+                failureStreak = 0;
             } else {
-                failed.increment();
                 msg.nakWithDelay(settings.nakDelay());
-                logFailure(sequence, error);
+                if (error != null) {
+                    failed.increment();
+                    if (error instanceof RetriableException) {
+                        long pause = Math.min(MAX_PAUSE_NANOS, settings.nakDelay().toNanos() << Math.min(5, failureStreak++));
+                        kafkaDownUntil = System.nanoTime() + pause;
+                    }
+                    logFailure(sequence, error);
+                }
             }
         } catch (RuntimeException e) {
             // the connection is gone: JetStream redelivers the message after the ack wait
@@ -137,7 +167,7 @@ public final class EventBridge implements AutoCloseable {
         return bridged.sum();
     }
 
-    /** Kafka writes that failed (each message nak'ed for redelivery). */
+    /** Kafka writes that failed (each message nak'ed for redelivery; those nak'ed unwritten right after are not counted). */
     public long failed() {
         return failed.sum();
     }

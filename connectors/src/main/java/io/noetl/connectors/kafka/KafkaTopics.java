@@ -2,6 +2,8 @@ package io.noetl.connectors.kafka;
 
 import io.noetl.schemas.Names;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +93,9 @@ public final class KafkaTopics {
                 }
             }
             List<String> existing = specs.keySet().stream().filter(t -> !created.contains(t)).toList();
-            return new Report(created, existing, checkPartitions(admin, existing, settings));
+            Map<String, TopicDescription> described = awaitVisible(admin, specs.keySet());
+            awaitLeaders(admin, described, created);
+            return new Report(created, existing, checkPartitions(described, existing, settings));
         } catch (ExecutionException e) {
             throw new IllegalStateException("ensure Kafka topics " + specs.keySet() + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -99,13 +107,53 @@ public final class KafkaTopics {
         }
     }
 
-    private static List<String> checkPartitions(Admin admin, List<String> existing, TopicSettings settings)
+    /**
+     * A new topic reaches the brokers' metadata a moment after its creation was acknowledged; a producer writing
+     * to it before then blocks or fails, so this returns only once every topic can be described.
+     */
+    private static Map<String, TopicDescription> awaitVisible(Admin admin, Collection<String> topics)
             throws ExecutionException, TimeoutException, InterruptedException {
-        if (existing.isEmpty()) {
-            return List.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
         }
-        Map<String, TopicDescription> described =
-                admin.describeTopics(existing).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A new partition answers produce requests only once its leader took over; a writer that comes earlier gets
+     * retriable errors, and an idempotent producer can then stall on out-of-order sequence numbers until its
+     * delivery timeout. Asking every new partition's leader for its end offset waits for exactly that.
+     */
+    private static void awaitLeaders(Admin admin, Map<String, TopicDescription> described, List<String> created)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (String topic : created) {
+            described.get(topic).partitions()
+                    .forEach(p -> partitions.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!partitions.isEmpty()) {
+            try {
+                admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
+    }
+
+    private static List<String> checkPartitions(Map<String, TopicDescription> described, List<String> existing,
+                                                TopicSettings settings) {
         List<String> problems = new ArrayList<>();
         for (String topic : existing) {
             int have = described.get(topic).partitions().size();

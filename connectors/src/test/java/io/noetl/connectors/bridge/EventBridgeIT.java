@@ -38,7 +38,7 @@ class EventBridgeIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        nc = connect();
+        nc = Nats.connect(NatsTestServer.shared().url());
         Fixtures.createEventsStream(nc, names);
         Fixtures.createTopics(kafka, names);
     }
@@ -100,7 +100,7 @@ class EventBridgeIT {
         List<Published> events = Fixtures.events(6_000, 60);
         // short ack wait: what the dead instance held comes back quickly
         BridgeSettings settings = BridgeSettings.defaults(kafka)
-                .withTimeouts(Duration.ofSeconds(4), Duration.ofSeconds(3));
+                .withTimeouts(Duration.ofSeconds(8), Duration.ofSeconds(6));
         Connection first = connect();
         EventBridge dying = bridge(first, settings);
         Thread publisher = Thread.ofVirtual().start(() -> {
