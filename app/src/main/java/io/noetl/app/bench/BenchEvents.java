@@ -39,6 +39,9 @@ final class BenchEvents {
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("loop_index", n);
             meta.put("pool", "default");
+            meta.put("server_id", "server-3f9a1c");
+            meta.put("lane", i % 16);
+            meta.put("trace", "orders-daily/" + execution.substring(16) + "/" + n);
             Event event = Event.builder(type, execution)
                     .commandId(Ulid.next())
                     .parentEventId(Ulid.next())

@@ -38,6 +38,13 @@ public final class BridgeBenchCommand implements Callable<Integer> {
             description = "messages per JetStream pull, both consumers (default ${DEFAULT-VALUE})")
     private int batch;
 
+    @Option(names = "--compression", defaultValue = "none",
+            description = "producer compression.type: none, lz4, zstd, snappy, gzip (default ${DEFAULT-VALUE})")
+    private String compression;
+
+    @Option(names = "--linger-ms", defaultValue = "20", description = "producer linger.ms (default ${DEFAULT-VALUE})")
+    private int lingerMs;
+
     public BridgeBenchCommand(Map<String, String> env) {
         this.env = env;
     }
@@ -57,8 +64,9 @@ public final class BridgeBenchCommand implements Callable<Integer> {
             out.flush();
             BridgeBench bench = new BridgeBench(nc, kafka.bootstrapServers(), new Names(prefix), out);
             life.add((AutoCloseable) bench::cleanUp);
-            BridgeBenchResult result = bench.run(events,
-                    BridgeSettings.defaults(kafka.bootstrapServers()).withFetchBatch(batch));
+            BridgeSettings defaults = BridgeSettings.defaults(kafka.bootstrapServers());
+            BridgeBenchResult result = bench.run(events, defaults.withFetchBatch(batch)
+                    .withProducerTuning(lingerMs, defaults.batchBytes(), compression));
             out.println(result.human());
             out.println(result.line());
             out.flush();

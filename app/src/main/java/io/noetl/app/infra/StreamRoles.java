@@ -59,7 +59,12 @@ public final class StreamRoles {
         // the topology and the sinks start here: they read the topics and need nothing of the bridge
 
         Connection nc = life.add(NatsConnections.connect(natsUrl, names.prefix() + "noetl-bridge"));
-        life.add(EventBridge.start(nc, names, BridgeSettings.defaults(bootstrap)));
+        BridgeSettings bridge = BridgeSettings.defaults(bootstrap);
+        if (!kafka.owned()) {
+            // a cluster elsewhere: the records cross a network, where compression pays
+            bridge = bridge.withProducerTuning(bridge.lingerMs(), bridge.batchBytes(), "lz4");
+        }
+        life.add(EventBridge.start(nc, names, bridge));
         life.add(AlertRelay.start(nc, names, AlertRelaySettings.defaults(bootstrap)));
         out.println("bridge: " + names.eventsStream() + " -> Kafka " + names.rawEventsTopic() + ", Kafka "
                 + names.alertsTopic() + " -> " + names.alertsWildcard());

@@ -22,9 +22,9 @@ class BridgeSettingsTest {
 
     @Test
     void overridesWin() {
-        Map<String, Object> p = BridgeSettings.defaults("k:9092").withKafkaOverrides(Map.of("linger.ms", "20"))
+        Map<String, Object> p = BridgeSettings.defaults("k:9092").withKafkaOverrides(Map.of("linger.ms", "50"))
                 .producerProperties("c");
-        assertThat(p).containsEntry("linger.ms", "20");
+        assertThat(p).containsEntry("linger.ms", "50");
     }
 
     @Test
