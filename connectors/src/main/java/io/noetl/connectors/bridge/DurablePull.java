@@ -155,16 +155,23 @@ public final class DurablePull implements AutoCloseable {
             LOG.info("pulling {} of {} (up to {} messages per pull)", config.getDurable(), stream, batch);
         }
         FetchConsumeOptions options = FetchConsumeOptions.builder().maxMessages(size).expiresIn(expiryMs).build();
-        try (FetchConsumer fetch = context.fetch(options)) {
+        FetchConsumer fetch = context.fetch(options);
+        try {
             Message msg;
             while ((msg = fetch.nextMessage()) != null) {
                 handler.handle(msg);
             }
-        } catch (IOException | JetStreamApiException | JetStreamStatusCheckedException | InterruptedException
-                 | RuntimeException e) {
-            throw e;
-        } catch (Exception closing) {
-            LOG.debug("closing a finished pull: {}", closing.toString());
+        } finally {
+            closeQuietly(fetch);
+        }
+    }
+
+    private static void closeQuietly(FetchConsumer fetch) {
+        try {
+            fetch.close();
+        } catch (Exception e) {
+            // the pull is over either way; its subscription goes with the connection at worst
+            LOG.debug("closing a finished pull: {}", e.toString());
         }
     }
 
