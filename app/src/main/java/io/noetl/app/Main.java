@@ -2,6 +2,7 @@ package io.noetl.app;
 
 import io.noetl.app.cli.AllCommand;
 import io.noetl.app.cli.BenchCommand;
+import io.noetl.app.cli.BridgeCommand;
 import io.noetl.app.cli.DemoCommand;
 import io.noetl.app.cli.ErrorHandler;
 import io.noetl.app.cli.RegisterCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "NoETL workflow execution platform.",
-        subcommands = {ServerCommand.class, WorkerCommand.class, AllCommand.class, DemoCommand.class,
+        subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, AllCommand.class, DemoCommand.class,
                 BenchCommand.class, RegisterCommand.class, RunCommand.class, VersionCommand.class})
 public final class Main implements Callable<Integer> {
 

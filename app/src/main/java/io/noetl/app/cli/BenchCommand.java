@@ -1,10 +1,12 @@
 package io.noetl.app.cli;
 
+import io.noetl.app.bench.BridgeBenchCommand;
 import io.noetl.app.bench.EngineBenchCommand;
 import io.noetl.app.bench.NabBenchCommand;
 import io.noetl.app.bench.TemplatesBenchCommand;
 import io.noetl.app.bench.sink.RetrievalBenchCommand;
 import io.noetl.app.bench.sink.SearchBenchCommand;
+import io.noetl.app.bench.stream.TopologyBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** Groups the benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {EngineBenchCommand.class, NabBenchCommand.class, TemplatesBenchCommand.class,
-            RetrievalBenchCommand.class, SearchBenchCommand.class})
+        subcommands = {EngineBenchCommand.class, TopologyBenchCommand.class, BridgeBenchCommand.class,
+            NabBenchCommand.class, TemplatesBenchCommand.class, RetrievalBenchCommand.class, SearchBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -22,7 +24,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing benchmark: use 'bench engine', 'bench nab' or 'bench templates'.");
+        spec.commandLine().getErr().println("Missing benchmark: use one of 'bench engine|topology|bridge|nab|templates|retrieval|search'.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
     }

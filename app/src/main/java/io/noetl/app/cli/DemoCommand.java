@@ -9,6 +9,7 @@ import io.noetl.app.demo.PostgresProbe;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.LocalPorts;
+import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.worker.WorkerConfig;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** NATS (private if none answers), server, worker and the examples' fake outside world in one JVM. */
+/** NATS (private if none answers), server, worker, Kafka and the bridge, and the examples' fake outside world in one JVM. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start NATS (if needed), a server and a worker, run every example, and wait for Ctrl-C.")
+        description = "Start NATS (if needed), a server, a worker, Kafka and the bridge, run every example, and wait for Ctrl-C.")
 public final class DemoCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
@@ -51,6 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
             int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
             ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port)));
             life.add(WorkerRole.start(WorkerConfig.fromEnv(roleEnv)));
+            StreamRoles.start(roleEnv, nats.url(), life, out);
             DemoServices services = life.add(DemoServices.start());
             out.println("API: http://127.0.0.1:" + server.httpPort());
             out.println("demo services (flaky API, approval service): " + services.baseUrl());

@@ -2,6 +2,7 @@ package io.noetl.app.cli;
 
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
+import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.worker.WorkerConfig;
@@ -10,13 +11,22 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs a set of roles in the foreground until Ctrl-C; the shutdown hook closes workers, server, then NATS. */
+/**
+ * Runs a set of roles in the foreground until Ctrl-C; the shutdown hook closes them in reverse order: the stream
+ * roles (bridge, relay, then Kafka), workers, server, then NATS.
+ */
 final class RoleCommand {
 
     private RoleCommand() {
     }
 
     static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker) throws InterruptedException {
+        return run(env, out, server, worker, false);
+    }
+
+    /** As above; {@code streams} adds Kafka (embedded unless configured), its topics, the event bridge and the alert relay. */
+    static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker, boolean streams)
+            throws InterruptedException {
         Lifecycle life = new Lifecycle().closeOnShutdown();
         try {
             Map<String, String> roleEnv = env;
@@ -34,6 +44,9 @@ final class RoleCommand {
                 WorkerConfig config = WorkerConfig.fromEnv(roleEnv);
                 life.add(WorkerRole.start(config));
                 out.println("worker " + config.workerId() + " pulling pool '" + config.pool() + "'");
+            }
+            if (streams) {
+                StreamRoles.start(roleEnv, roleEnv.getOrDefault("NATS_URL", EmbeddedNats.DEFAULT_URL), life, out);
             }
             out.println("running; press Ctrl-C to stop");
             out.flush();

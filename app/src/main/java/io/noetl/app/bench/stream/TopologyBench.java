@@ -1,0 +1,152 @@
+package io.noetl.app.bench.stream;
+
+import io.noetl.connectors.kafka.KafkaTopics;
+import io.noetl.connectors.kafka.TopicSettings;
+import io.noetl.schemas.Json;
+import io.noetl.schemas.Names;
+import io.noetl.schemas.event.Event;
+import io.noetl.topology.NoetlTopology;
+import io.noetl.topology.StreamsSettings;
+import io.noetl.topology.TopologyConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The topology benchmark: the same pre-loaded raw events through (a) a pass-through Kafka Streams application
+ * (read, write unchanged; same partitions, same processing guarantee and commit interval) and (b) the full
+ * topology; then latency spikes injected into (b) while a paced load runs, timed from the spike's send to the
+ * alert's arrival on {@code noetl.alerts}.
+ */
+public final class TopologyBench {
+
+    static final int PARTITIONS = 6;
+    static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
+
+    private final String bootstrap;
+    private final Names names;
+    private final Path stateDir;
+    private final PrintWriter out;
+
+    public TopologyBench(String bootstrap, Names names, Path stateDir, PrintWriter out) {
+        this.bootstrap = bootstrap;
+        this.names = names;
+        this.stateDir = stateDir;
+        this.out = out;
+    }
+
+    /** The figures of one run. */
+    public record Result(long events, double passThroughEps, double topologyEps, SpikeLatency.Result spikes) {
+
+        public double ratio() {
+            return passThroughEps == 0 ? 0 : topologyEps / passThroughEps;
+        }
+    }
+
+    public Result run(long events, int spikeKeys, Duration pacedLoad) throws Exception {
+        TopologyConfig cfg = TopologyConfig.defaults(names);
+        String passOut = names.prefix() + "bench.passthrough";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            KafkaTopics.ensure(admin, names, TopicSettings.embedded());
+            admin.createTopics(List.of(new NewTopic(passOut, PARTITIONS, (short) 1))).all().get();
+            GroupProgress progress = new GroupProgress(admin);
+            SyntheticEvents generator = new SyntheticEvents(42, 20, 5, 0.03,
+                    Instant.now().minus(Duration.ofHours(6)), 10);
+            SpikeLatency spikes = new SpikeLatency(bootstrap, names, spikeKeys);
+            long loaded;
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                long t0 = System.nanoTime();
+                loaded = generator.emit(events, e -> send(producer, e));
+                loaded += spikes.baseline(generator, e -> send(producer, e));
+                producer.flush();
+                out.printf("loaded %,d raw events in %.1f s%n", loaded, seconds(t0));
+            }
+            long target = progress.endOffsets(names.rawEventsTopic(), PARTITIONS);
+
+            Properties passProps = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("pass"), COMMIT_INTERVAL);
+            passProps.put(StreamsConfig.APPLICATION_ID_CONFIG, names.prefix() + "bench-passthrough");
+            double passEps = measure("pass-through", passThrough(passOut), passProps, progress, target, loaded);
+
+            Properties props = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("topology"), COMMIT_INTERVAL);
+            String appId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+            double topoEps;
+            SpikeLatency.Result spikeResult;
+            try (StreamsApp app = StreamsApp.start(NoetlTopology.build(cfg), props, Duration.ofMinutes(2))) {
+                long t0 = System.nanoTime();
+                await(progress, appId, target);
+                topoEps = loaded / seconds(t0);
+                out.printf("full topology: %,.0f events/s%n", topoEps);
+                try (KafkaProducer<String, byte[]> producer = producer()) {
+                    spikeResult = spikes.inject(generator, e -> send(producer, e), producer::flush,
+                            topoEps / 2, pacedLoad);
+                }
+                out.printf("latency spikes: %d injected, %d alerted; event -> alert p50 %.0f ms, p99 %.0f ms "
+                        + "(paced load %.0f events/s)%n", spikeResult.injected(), spikeResult.alerted(),
+                        spikeResult.p50Ms(), spikeResult.p99Ms(), spikeResult.loadEps());
+            }
+            return new Result(loaded, passEps, topoEps, spikeResult);
+        }
+    }
+
+    private double measure(String what, Topology topology, Properties props, GroupProgress progress, long target,
+            long loaded) throws Exception {
+        try (StreamsApp app = StreamsApp.start(topology, props, Duration.ofMinutes(2))) {
+            long t0 = System.nanoTime();
+            await(progress, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), target);
+            double eps = loaded / seconds(t0);
+            out.printf("%s: %,.0f events/s%n", what, eps);
+            return eps;
+        }
+    }
+
+    private void await(GroupProgress progress, String group, long target) throws Exception {
+        if (!progress.await(group, names.rawEventsTopic(), target, RUN_TIMEOUT)) {
+            throw new IllegalStateException(group + " did not consume " + target + " records within " + RUN_TIMEOUT
+                    + " (committed " + progress.committed(group, names.rawEventsTopic()) + ")");
+        }
+    }
+
+    private Topology passThrough(String outTopic) {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(names.rawEventsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .to(outTopic, Produced.with(Serdes.String(), Serdes.ByteArray()));
+        return b.build();
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, Event e) {
+        producer.send(new ProducerRecord<>(names.rawEventsTopic(), e.executionId(), Json.bytes(e)));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

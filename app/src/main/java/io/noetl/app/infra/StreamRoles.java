@@ -1,0 +1,131 @@
+package io.noetl.app.infra;
+
+import io.nats.client.Connection;
+import io.noetl.connectors.NatsConnections;
+import io.noetl.connectors.alerts.AlertRelay;
+import io.noetl.connectors.alerts.AlertRelaySettings;
+import io.noetl.connectors.bridge.BridgeSettings;
+import io.noetl.connectors.bridge.EventBridge;
+import io.noetl.connectors.kafka.KafkaTopics;
+import io.noetl.connectors.kafka.TopicSettings;
+import io.noetl.schemas.Names;
+import io.noetl.topology.StreamsSettings;
+import io.noetl.topology.TopologyConfig;
+import io.noetl.topology.TopologyRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The stream side of the pipeline, started in order into a {@link Lifecycle} (which closes it in reverse): the
+ * Kafka cluster ({@link EmbeddedKafka}), the topics, then the roles that use them. Further stream roles (the
+ * topology, the sinks) start here too, after the topics and before the bridge.
+ */
+public final class StreamRoles {
+
+    private static final Duration TOPOLOGY_START = Duration.ofMinutes(2);
+
+    private StreamRoles() {
+    }
+
+    /**
+     * What was started.
+     *
+     * @param bootstrapServers the Kafka cluster in use
+     * @param names            names on the wire
+     */
+    public record Started(String bootstrapServers, Names names) {
+    }
+
+    /**
+     * Starts Kafka (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS} is set), creates the topics, runs the topology
+     * (its state under {@code <NOETL_DATA_DIR>/streams}), the event
+     * bridge and the alert relay against the NATS server at {@code natsUrl}; reports each step on {@code out}.
+     */
+    public static Started start(Map<String, String> env, String natsUrl, Lifecycle life, PrintWriter out) {
+        Names names = new Names(env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+        EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
+        String bootstrap = kafka.bootstrapServers();
+        out.println("Kafka: " + bootstrap + (kafka.owned() ? " (private broker, data " + kafka.dataDir() + ")" : ""));
+        out.flush();
+        TopicSettings settings = topicSettings(env);
+        try (Admin admin = KafkaProbe.admin(bootstrap, Duration.ofSeconds(30))) {
+            int brokers = brokers(admin);
+            if (settings.replicationFactor() > brokers) {
+                out.println("Kafka has " + brokers + " broker(s): topics get " + brokers + " replica(s) instead of "
+                        + settings.replicationFactor() + " (NOETL_KAFKA_REPLICATION)");
+                settings = settings.withReplicationFactor((short) brokers);
+            }
+            KafkaTopics.ensure(admin, names, settings).problems().forEach(out::println);
+        }
+        // the topology (and later the sinks) read the topics and need nothing of the bridge
+        TopologyConfig topology = TopologyConfig.defaults(names);
+        Path stateDir = EmbeddedNats.dataDir(env).resolve("streams");
+        life.add(new TopologyRunner(topology, StreamsSettings.properties(bootstrap, topology, stateDir,
+                StreamsSettings.DEFAULT_COMMIT_INTERVAL, settings.replicationFactor())).start(TOPOLOGY_START));
+        out.println("topology: " + names.rawEventsTopic() + " -> " + names.eventsTopic() + ", " + names.tracesTopic()
+                + ", " + names.stepMetricsTopic() + ", " + names.alertsTopic() + " (state " + stateDir + ")");
+        out.flush();
+
+        Connection nc = life.add(NatsConnections.connect(natsUrl, names.prefix() + "noetl-bridge"));
+        BridgeSettings bridge = BridgeSettings.defaults(bootstrap);
+        if (!kafka.owned()) {
+            // a cluster elsewhere: the records cross a network, where compression pays
+            bridge = bridge.withProducerTuning(bridge.lingerMs(), bridge.batchBytes(), "lz4");
+        }
+        life.add(EventBridge.start(nc, names, bridge));
+        life.add(AlertRelay.start(nc, names, AlertRelaySettings.defaults(bootstrap)));
+        out.println("bridge: " + names.eventsStream() + " -> Kafka " + names.rawEventsTopic() + ", Kafka "
+                + names.alertsTopic() + " -> " + names.alertsWildcard());
+        out.flush();
+        return new Started(bootstrap, names);
+    }
+
+    /**
+     * The embedded default (one replica, events kept forever) for a local broker; the production recipe (events
+     * kept 7 days) for a configured cluster. {@code NOETL_KAFKA_PARTITIONS} and {@code NOETL_KAFKA_REPLICATION}
+     * override partitions and replicas; a configured cluster defaults to 3 replicas.
+     */
+    static TopicSettings topicSettings(Map<String, String> env) {
+        String configured = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        TopicSettings settings = configured == null || configured.isBlank()
+                ? TopicSettings.embedded() : TopicSettings.production();
+        String partitions = env.get("NOETL_KAFKA_PARTITIONS");
+        if (partitions != null && !partitions.isBlank()) {
+            settings = settings.withPartitions(parse("NOETL_KAFKA_PARTITIONS", partitions));
+        }
+        String replicas = env.get("NOETL_KAFKA_REPLICATION");
+        if (replicas != null && !replicas.isBlank()) {
+            settings = settings.withReplicationFactor((short) parse("NOETL_KAFKA_REPLICATION", replicas));
+        }
+        return settings;
+    }
+
+    private static int brokers(Admin admin) {
+        try {
+            return Math.max(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("describe the Kafka cluster: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing the Kafka cluster", e);
+        }
+    }
+
+    private static int parse(String name, String raw) {
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1 && value <= Short.MAX_VALUE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'");
+    }
+}

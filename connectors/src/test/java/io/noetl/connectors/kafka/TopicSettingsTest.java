@@ -1,0 +1,44 @@
+package io.noetl.connectors.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.noetl.schemas.Names;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopicSettingsTest {
+
+    @Test
+    void embeddedKeepsEventsForeverOnOneReplica() {
+        TopicSettings s = TopicSettings.embedded();
+        assertThat(s.partitions()).isEqualTo(6);
+        assertThat(s.replicationFactor()).isEqualTo((short) 1);
+        assertThat(s.eventsRetentionMs()).isEqualTo("-1");
+    }
+
+    @Test
+    void productionKeepsEventsSevenDays() {
+        assertThat(TopicSettings.production().eventsRetentionMs()).isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+    }
+
+    @Test
+    void rejectsNonPositivePartitionsAndReplication() {
+        assertThatThrownBy(() -> new TopicSettings(0, (short) 1, null)).hasMessageContaining("partitions");
+        assertThatThrownBy(() -> new TopicSettings(6, (short) 0, null)).hasMessageContaining("replication");
+        assertThatThrownBy(() -> new TopicSettings(6, (short) 1, Duration.ZERO)).hasMessageContaining("retention");
+    }
+
+    @Test
+    void specsNameTheSixTopicsWithTracesCompactedAndEventsRetained() {
+        Names names = new Names("p_");
+        Map<String, Map<String, String>> specs = KafkaTopics.specs(names, TopicSettings.embedded());
+        assertThat(specs).containsOnlyKeys("p_noetl.events.raw", "p_noetl.events", "p_noetl.events.dlq",
+                "p_noetl.traces", "p_noetl.metrics.step", "p_noetl.alerts");
+        assertThat(specs.get("p_noetl.traces")).containsEntry("cleanup.policy", "compact");
+        assertThat(specs.get("p_noetl.events.raw")).containsEntry("retention.ms", "-1");
+        assertThat(specs.get("p_noetl.events")).containsEntry("retention.ms", "-1");
+        assertThat(specs.get("p_noetl.alerts")).isEmpty();
+    }
+}
