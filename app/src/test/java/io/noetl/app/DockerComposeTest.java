@@ -3,6 +3,8 @@ package io.noetl.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.app.demo.Examples;
+import io.noetl.app.infra.EmbeddedNats;
+import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
 import io.noetl.worker.WorkerConfig;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** The production recipe agrees with what the app reads. */
 class DockerComposeTest {
 
-    private static final Set<String> APP_SERVICES = Set.of("server", "worker");
+    private static final Set<String> APP_SERVICES = Set.of("server", "worker", "stream");
 
     private static Map<String, Object> services;
 
@@ -56,6 +58,8 @@ class DockerComposeTest {
         RecordingEnv env = new RecordingEnv();
         ServerConfig.fromEnv(env);
         WorkerConfig.fromEnv(env);
+        StreamRoles.topicSettings(env);
+        EmbeddedNats.dataDir(env);
         Set<String> read = new HashSet<>(env.asked);
         read.addAll(keychainVariablesOfExamples());
         return read;
@@ -104,6 +108,9 @@ class DockerComposeTest {
         assertThat(service("server").get("image")).isEqualTo(service("worker").get("image"));
         assertThat(service("server").get("command")).isEqualTo(List.of("server"));
         assertThat(service("worker").get("command")).isEqualTo(List.of("worker"));
+        assertThat(service("stream").get("image")).isEqualTo(service("server").get("image"));
+        assertThat(service("stream").get("command")).isEqualTo(List.of("bridge"));
+        assertThat(environment("stream").get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
     }
 
     @Test

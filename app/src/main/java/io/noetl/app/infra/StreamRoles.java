@@ -91,7 +91,7 @@ public final class StreamRoles {
      * kept 7 days) for a configured cluster. {@code NOETL_KAFKA_PARTITIONS} and {@code NOETL_KAFKA_REPLICATION}
      * override partitions and replicas; a configured cluster defaults to 3 replicas.
      */
-    static TopicSettings topicSettings(Map<String, String> env) {
+    public static TopicSettings topicSettings(Map<String, String> env) {
         String configured = env.get("KAFKA_BOOTSTRAP_SERVERS");
         TopicSettings settings = configured == null || configured.isBlank()
                 ? TopicSettings.embedded() : TopicSettings.production();
