@@ -38,7 +38,7 @@ public final class LatencyPhase {
     public static final String STEP = "call_api";
 
     static final int IN_FLIGHT = 5;
-    static final Duration ALERT_WAIT = Duration.ofSeconds(30);
+    static final Duration ALERT_WAIT = Duration.ofSeconds(20);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final NoetlClient client;
