@@ -1,15 +1,19 @@
 package io.noetl.app.cli;
 
+import io.nats.client.Connection;
 import io.noetl.app.client.NoetlClient;
+import io.noetl.app.demo.AlertFeed;
 import io.noetl.app.demo.DemoExecution;
 import io.noetl.app.demo.DemoRunner;
 import io.noetl.app.demo.DemoServices;
 import io.noetl.app.demo.Examples;
+import io.noetl.app.demo.LatencyPhase;
 import io.noetl.app.demo.PostgresProbe;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.LocalPorts;
 import io.noetl.app.infra.StreamRoles;
+import io.noetl.connectors.NatsConnections;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.worker.WorkerConfig;
@@ -23,9 +27,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** NATS (private if none answers), server, worker, Kafka and the bridge, and the examples' fake outside world in one JVM. */
+/**
+ * NATS (private if none answers), server, worker, Kafka, the topology and the bridge, and the examples' fake outside
+ * world in one JVM; prints every alert as it arrives, runs the examples, then provokes a latency alert.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start NATS (if needed), a server, a worker, Kafka and the bridge, run every example, and wait for Ctrl-C.")
+        description = "Start NATS (if needed), a server, a worker, Kafka, the topology and the bridge, run every "
+                + "example, provoke a latency alert, print alerts as they arrive, and wait for Ctrl-C.")
 public final class DemoCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
@@ -52,7 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
             int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
             ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port)));
             life.add(WorkerRole.start(WorkerConfig.fromEnv(roleEnv)));
-            StreamRoles.start(roleEnv, nats.url(), life, out);
+            StreamRoles.Started stream = StreamRoles.start(roleEnv, nats.url(), life, out);
+            Connection alertsConnection = life.add(NatsConnections.connect(nats.url(),
+                    stream.names().prefix() + "noetl-demo-alerts"));
+            AlertFeed alerts = life.add(AlertFeed.start(alertsConnection, stream.names(), line -> say(out, line)));
+            out.println("alerts: printed as they arrive on " + stream.names().alertsWildcard());
             DemoServices services = life.add(DemoServices.start());
             out.println("API: http://127.0.0.1:" + server.httpPort());
             out.println("demo services (flaky API, approval service): " + services.baseUrl());
@@ -62,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
             NoetlClient client = new NoetlClient("http://127.0.0.1:" + server.httpPort());
             DemoRunner runner = new DemoRunner(client, services, EmbeddedNats.dataDir(env), out);
             List<DemoExecution> waiting = runner.run(Examples.load(env), pg);
+            new LatencyPhase(client, services, runner.workload(), out).run(alerts);
             runner.explainApprovals(waiting, server.httpPort());
         } catch (RuntimeException e) {
             life.close();
@@ -69,5 +82,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         life.awaitClose();
         return 0;
+    }
+
+    private static void say(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 }

@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Registers every example over the REST API, runs each with a workload pointing at the local demo services,
- * prints one line per execution as it settles, then how to approve the waiting ones.
+ * Registers every example over the REST API, runs each with a workload pointing at the local demo services
+ * (all but {@link Examples#LATENCY_WATCH}, which {@link LatencyPhase} runs), prints one line per execution as it
+ * settles, then how to approve the waiting ones.
  */
 public final class DemoRunner {
 
@@ -59,6 +60,9 @@ public final class DemoRunner {
         }
         List<Future<DemoExecution>> running = new ArrayList<>();
         for (Example example : examples) {
+            if (example.path().equals(Examples.LATENCY_WATCH)) {
+                continue; // runs many times in a phase of its own (LatencyPhase)
+            }
             if (example.path().equals(Examples.DATA_QUALITY_GATE_POSTGRES) && !postgresReachable) {
                 say("skipped  %s: PostgreSQL is not reachable (set NOETL_DEMO_PG_URL)", example.path());
                 continue;

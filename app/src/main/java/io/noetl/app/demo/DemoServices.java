@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The outside world of the examples, on a local port:
  * {@code GET /flaky} answers 503, then 429, then 200 with orders, counted per client ({@code ?client=} or the
  * {@code X-Client} header, so each execution sees the whole pattern); {@code POST /requests} is a fake approval
- * service that records what it was asked; {@code POST /ingest} accepts anything and records it.
+ * service that records what it was asked; {@code POST /ingest} accepts anything and records it;
+ * {@code GET /quotes} answers a price quote after the delay set by {@link #quoteDelay(Duration)} (none at first).
  */
 public final class DemoServices implements AutoCloseable {
 
@@ -29,6 +31,8 @@ public final class DemoServices implements AutoCloseable {
     private final Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
     private final List<JsonNode> approvalRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> ingested = new CopyOnWriteArrayList<>();
+    private final AtomicInteger quoteCalls = new AtomicInteger();
+    private volatile long quoteDelayMs;
 
     private DemoServices(HttpServer server) {
         this.server = server;
@@ -42,6 +46,7 @@ public final class DemoServices implements AutoCloseable {
             http.createContext("/flaky", services::flaky);
             http.createContext("/requests", exchange -> services.record(exchange, services.approvalRequests));
             http.createContext("/ingest", exchange -> services.record(exchange, services.ingested));
+            http.createContext("/quotes", services::quotes);
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             return services;
@@ -67,6 +72,34 @@ public final class DemoServices implements AutoCloseable {
     public int flakyCalls(String client) {
         AtomicInteger n = flakyCalls.get(client);
         return n == null ? 0 : n.get();
+    }
+
+    /** From now on {@code GET /quotes} answers after {@code delay} (zero: at once). */
+    public void quoteDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("quote delay must not be negative, got " + delay);
+        }
+        quoteDelayMs = delay.toMillis();
+    }
+
+    /** How many times {@code /quotes} was called. */
+    public int quoteCalls() {
+        return quoteCalls.get();
+    }
+
+    private void quotes(HttpExchange exchange) throws IOException {
+        int call = quoteCalls.incrementAndGet();
+        long delay = quoteDelayMs;
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                // the server is stopping: answer at once
+                Thread.currentThread().interrupt();
+            }
+        }
+        reply(exchange, 200, "{\"symbol\":\"NOETL\",\"price\":%d.%02d,\"call\":%d}"
+                .formatted(100 + call % 7, call % 100, call));
     }
 
     private void flaky(HttpExchange exchange) throws IOException {

@@ -25,13 +25,16 @@ public final class Examples {
             "data_quality_gate_postgres.yaml",
             "api_integration_retries.yaml",
             "fanout_loop.yaml",
-            "ml_pipeline.yaml");
+            "ml_pipeline.yaml",
+            "latency_watch.yaml");
 
     public static final String DATA_QUALITY_GATE = "examples/data_quality_gate";
     public static final String DATA_QUALITY_GATE_POSTGRES = "examples/data_quality_gate_postgres";
     public static final String API_RETRIES = "examples/api_integration_retries";
     public static final String FANOUT_LOOP = "examples/fanout_loop";
     public static final String ML_PIPELINE = "examples/ml_pipeline";
+    /** Run by the demo in a phase of its own ({@link LatencyPhase}), not with the others. */
+    public static final String LATENCY_WATCH = "examples/latency_watch";
 
     private Examples() {
     }
