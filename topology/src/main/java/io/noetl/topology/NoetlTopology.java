@@ -109,7 +109,7 @@ public final class NoetlTopology {
     }
 
     private static void addStores(StreamsBuilder builder, TopologyConfig cfg) {
-        builder.addStateStore(store(StoreNames.DEDUPE, Serdes.Long()));
+        builder.addStateStore(store(StoreNames.DEDUPE, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.TEMPLATE_CLUSTERS, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.TEMPLATE_ALIASES, Serdes.String()));
         builder.addStateStore(store(StoreNames.TRACES, Serdes.ByteArray()));
