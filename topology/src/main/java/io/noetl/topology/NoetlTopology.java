@@ -104,8 +104,7 @@ public final class NoetlTopology {
     }
 
     private static KStream<String, NormalizedEvent> accepted(KStream<String, NormalizeOutcome> s, String name) {
-        return s.mapValues(v -> ((NormalizeOutcome.Accepted) v).event(), Named.as(name + "-event"))
-                .processValues(EventTimestamp::new, Named.as(name + "-event-time"));
+        return s.mapValues(v -> ((NormalizeOutcome.Accepted) v).event(), Named.as(name + "-event"));
     }
 
     private static void addStores(StreamsBuilder builder, TopologyConfig cfg) {
