@@ -121,6 +121,38 @@ public final class TopologyBench {
     }
 
     /**
+     * Runs both applications once over {@code events} events of their own (topics under this bench's prefix), so that
+     * a measured run after it (under another prefix) finds the code already compiled, as a long-running instance
+     * would: without it a short run measures the JIT compiler as much as the applications.
+     */
+    public void warmUp(long events) throws Exception {
+        TopologyConfig cfg = TopologyConfig.defaults(names);
+        String passOut = names.prefix() + "bench.passthrough";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            KafkaTopics.ensure(admin, names, TopicSettings.embedded());
+            admin.createTopics(List.of(new NewTopic(passOut, PARTITIONS, (short) 1))).all().get();
+            GroupProgress progress = new GroupProgress(admin);
+            SyntheticEvents generator = new SyntheticEvents(7, 20, 5, 0.03,
+                    Instant.now().minus(Duration.ofHours(6)), 10);
+            long loaded;
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                loaded = generator.emit(events, e -> send(producer, e));
+                producer.flush();
+            }
+            long target = progress.endOffsets(names.rawEventsTopic(), PARTITIONS);
+            Properties passProps = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("warm-pass"),
+                    COMMIT_INTERVAL);
+            passProps.put(StreamsConfig.APPLICATION_ID_CONFIG, names.prefix() + "bench-passthrough");
+            passProps.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            measure("warm-up pass-through", passThrough(passOut), passProps, progress, target, loaded);
+            Properties props = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("warm-topology"),
+                    COMMIT_INTERVAL);
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            measure("warm-up full topology", NoetlTopology.build(cfg), props, progress, target, loaded);
+        }
+    }
+
+    /**
      * Deletes every topic of this run (its prefix: the topology's topics, the pass-through output and both
      * applications' internal topics), so runs on one broker do not pile up data that its log cleaner and recovery
      * keep working on during later runs.
