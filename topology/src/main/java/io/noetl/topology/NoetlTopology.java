@@ -104,12 +104,11 @@ public final class NoetlTopology {
     }
 
     private static KStream<String, NormalizedEvent> accepted(KStream<String, NormalizeOutcome> s, String name) {
-        return s.mapValues(v -> ((NormalizeOutcome.Accepted) v).event(), Named.as(name + "-event"))
-                .processValues(EventTimestamp::new, Named.as(name + "-event-time"));
+        return s.mapValues(v -> ((NormalizeOutcome.Accepted) v).event(), Named.as(name + "-event"));
     }
 
     private static void addStores(StreamsBuilder builder, TopologyConfig cfg) {
-        builder.addStateStore(store(StoreNames.DEDUPE, Serdes.Long()));
+        builder.addStateStore(store(StoreNames.DEDUPE, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.TEMPLATE_CLUSTERS, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.TEMPLATE_ALIASES, Serdes.String()));
         builder.addStateStore(store(StoreNames.TRACES, Serdes.ByteArray()));

@@ -3,8 +3,11 @@ package io.noetl.topology;
 /** Names of the topology's state stores (also part of their changelog topic names: do not rename lightly). */
 public final class StoreNames {
 
-    /** {@code event_id} → stream time first seen. */
-    public static final String DEDUPE = "noetl-dedupe";
+    /**
+     * Event id time (to a second) + execution id → the ids seen in that group with the stream time each was first
+     * seen (the earlier layout, one record per {@code event_id} under {@code noetl-dedupe}, is not read).
+     */
+    public static final String DEDUPE = "noetl-dedupe-by-execution";
     /** Template miner cluster id → cluster snapshot. */
     public static final String TEMPLATE_CLUSTERS = "noetl-template-clusters";
     /** Superseded template id → the id it answers to now. */

@@ -16,6 +16,10 @@ import org.apache.kafka.streams.StreamsConfig;
  *       transaction, so a crash or restart neither loses nor doubles anything (de-duplication handles the
  *       redeliveries that happen before Kafka, e.g. a bridge re-publishing).</li>
  *   <li>Commit interval 100 ms by default: traces are emitted once per commit, so this bounds their latency.</li>
+ *   <li>{@code max.task.idle.ms} disabled: a task reads raw events and the (usually empty) repartition topic of
+ *       records keyed otherwise; nothing downstream depends on the order between the two (de-duplication keeps the
+ *       first sight, traces fold order-independently), so a task never waits to fetch from the empty one before
+ *       processing what it has.</li>
  *   <li>Replication factor 1 for internal topics unless overridden (the embedded default is a single broker).</li>
  *   <li>Production errors: {@link SkipTooLargeProductionHandler} — a record the broker refuses as too large is
  *       logged and skipped (retrying cannot help and failing would stop the stream thread on every restart);
@@ -66,6 +70,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipTooLargeProductionHandler.class.getName());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         return p;
     }
 }

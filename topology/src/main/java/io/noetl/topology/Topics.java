@@ -21,7 +21,7 @@ public final class Topics {
 
     /** Normalized events keyed by execution id. */
     public static Topic<String, NormalizedEvent> events(Names names) {
-        return new Topic<>(names.eventsTopic(), Serdes.String(), JsonSerde.of(NormalizedEvent.class));
+        return new Topic<>(names.eventsTopic(), Serdes.String(), new NormalizedEventSerde());
     }
 
     /** Records that could not be accepted, keyed by execution id when known. */

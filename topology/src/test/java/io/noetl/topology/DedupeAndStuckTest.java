@@ -10,8 +10,11 @@ import io.noetl.schemas.stream.Alert;
 import io.noetl.schemas.stream.ExecutionTrace;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +33,27 @@ class DedupeAndStuckTest {
             d.pipeAll(s.events());
             assertThat(d.events.readValuesToList()).hasSize(s.events().size());
             assertThat(d.traceOf(s.executionId).eventCount()).isEqualTo(s.events().size());
+        }
+    }
+
+    @Test
+    @DisplayName("the events of one execution made within a second share one de-duplication record")
+    void idsOfOneExecutionShareARecord() {
+        String exec = Ulid.next();
+        try (Driver d = new Driver(stateDir)) {
+            for (int i = 0; i < 20; i++) {
+                d.pipe(Event.builder(EventTypes.STEP_ENTER, exec).eventId(Driver.ulidAt(Driver.T0.plusMillis(i)))
+                        .step("s" + i).timestamp(Driver.T0.plusMillis(i)).build());
+            }
+            d.pipe(Event.builder(EventTypes.STEP_ENTER, Ulid.next()).eventId(Driver.ulidAt(Driver.T0)).step("x")
+                    .timestamp(Driver.T0).build());
+            KeyValueStore<String, byte[]> store = d.driver.getKeyValueStore(StoreNames.DEDUPE);
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> it = store.all()) {
+                it.forEachRemaining(kv -> keys.add(kv.key));
+            }
+            assertThat(keys).hasSize(2).anySatisfy(k -> assertThat(k).endsWith(exec));
+            assertThat(d.events.readValuesToList()).hasSize(21);
         }
     }
 

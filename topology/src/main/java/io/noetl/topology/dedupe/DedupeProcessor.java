@@ -11,24 +11,35 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Forwards an event only the first time its {@code event_id} is seen within the retention, so a redelivered event
  * (a re-publish, a bridge restart, a producer retry) is counted once by everything downstream.
  *
- * <p>The store maps {@code event_id} to the stream time it was first seen. Event ids are ULIDs (checked on
- * normalization), which sort by the time they carry, so expiry is a range delete of the ids older than the cutoff:
- * lookups are point reads, and an expiry pass reads only what it deletes plus the ids first seen late (a backlog,
- * a producer clock running behind), which are kept until their own first sight is older than the retention. Ids
- * from a clock far ahead are kept until the stream reaches their time. Expiry runs on stream time, every
- * {@link #sweepInterval(Duration)}.
+ * <p><b>Store layout.</b> Ids are grouped per execution and per second of the time their ULID carries: the key is
+ * the first {@value #BUCKET_CHARS} characters of the event id (its time to about a second) followed by the
+ * execution id, the value a {@link SeenIds} set of the ids in that group, each with the stream time it was first
+ * seen. Events of one execution arrive together, so with the store's record cache the many events of an execution
+ * within one commit interval become one changelog record instead of one each; a redelivered event maps to the same
+ * key, since both parts come from the event itself.
+ *
+ * <p><b>Expiry.</b> Keys sort by the time of their ids, so an expiry pass (on stream time, every
+ * {@link #sweepInterval(Duration)}) reads only the groups of ids made before the cutoff and drops the ids first seen
+ * before it; ids first seen late (a backlog, a producer clock running behind) are kept until their own first sight
+ * is older than the retention, ids from a clock far ahead until the stream reaches their time.
  */
 public final class DedupeProcessor implements FixedKeyProcessor<String, NormalizedEvent, NormalizedEvent> {
+
+    /** Leading characters of a ULID kept in the key: 40 of its 48 time bits, groups of 1024 ms. */
+    static final int BUCKET_CHARS = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessor.class);
 
     private final String storeName;
     private final Duration retention;
     private FixedKeyProcessorContext<String, NormalizedEvent> context;
-    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, byte[]> seen;
 
     public DedupeProcessor(String storeName, Duration retention) {
         this.storeName = storeName;
@@ -41,6 +52,11 @@ public final class DedupeProcessor implements FixedKeyProcessor<String, Normaliz
         return Duration.ofMillis(ms);
     }
 
+    /** The store key of an event: the id's time to about a second, then the execution. */
+    static String key(String eventId, String executionId) {
+        return eventId.substring(0, BUCKET_CHARS) + executionId;
+    }
+
     @Override
     public void init(FixedKeyProcessorContext<String, NormalizedEvent> context) {
         this.context = context;
@@ -50,11 +66,22 @@ public final class DedupeProcessor implements FixedKeyProcessor<String, Normaliz
 
     @Override
     public void process(FixedKeyRecord<String, NormalizedEvent> record) {
-        String id = record.value().eventId();
-        if (seen.get(id) != null) {
+        NormalizedEvent e = record.value();
+        byte[] id;
+        try {
+            id = SeenIds.ulidBytes(e.eventId());
+        } catch (IllegalArgumentException notUlid) { // normalization admits only ULIDs; never drop what it let in
+            LOG.warn("event {} of execution {} has no ULID id: forwarded without de-duplication", e.eventId(),
+                    e.executionId());
+            context.forward(record);
             return;
         }
-        seen.put(id, record.timestamp());
+        String key = key(e.eventId(), e.executionId());
+        byte[] ids = seen.get(key);
+        if (SeenIds.contains(ids, id)) {
+            return;
+        }
+        seen.put(key, SeenIds.add(ids, id, record.timestamp()));
         context.forward(record);
     }
 
@@ -63,15 +90,36 @@ public final class DedupeProcessor implements FixedKeyProcessor<String, Normaliz
         if (cutoff <= 0) {
             return;
         }
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = seen.range(null, UlidTimes.prefix(cutoff))) {
+        List<KeyValue<String, byte[]>> changed = new ArrayList<>();
+        // keys of an earlier group sort before the bare prefix of the cutoff's group; that group waits for the next pass
+        String upTo = UlidTimes.prefix(cutoff).substring(0, BUCKET_CHARS);
+        try (KeyValueIterator<String, byte[]> it = seen.range(null, upTo)) {
             while (it.hasNext()) {
-                KeyValue<String, Long> kv = it.next();
-                if (kv.value == null || kv.value < cutoff) {
-                    expired.add(kv.key);
+                KeyValue<String, byte[]> kv = it.next();
+                byte[] kept = expired(kv.key, kv.value, cutoff);
+                if (kept != kv.value) {
+                    changed.add(KeyValue.pair(kv.key, kept));
                 }
             }
         }
-        expired.forEach(seen::delete);
+        for (KeyValue<String, byte[]> kv : changed) {
+            if (kv.value == null) {
+                seen.delete(kv.key);
+            } else {
+                seen.put(kv.key, kv.value);
+            }
+        }
+    }
+
+    private static byte[] expired(String key, byte[] value, long cutoff) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return SeenIds.expire(value, cutoff);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("de-duplication entry {} unreadable, dropped: {}", key, e.getMessage());
+            return null;
+        }
     }
 }

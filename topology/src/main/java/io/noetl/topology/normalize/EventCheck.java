@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.event.EventTypes;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +69,7 @@ final class EventCheck {
 
     /** The timestamp of a tree that passed {@link #problem}. */
     static Instant timestamp(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return Rfc3339.parse(text);
     }
 
     static boolean isUlid(String s) {

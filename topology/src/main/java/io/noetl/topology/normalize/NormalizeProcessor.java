@@ -8,7 +8,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Normalizes raw records ({@link Normalizer}) and re-keys them by execution id; never throws on bad input, so a
- * poison record cannot stop the stream thread.
+ * poison record cannot stop the stream thread. An accepted event's record carries the event's own (skew-clamped)
+ * timestamp, so windows downstream are in event time; a dead letter keeps the raw record's.
  */
 public final class NormalizeProcessor implements Processor<byte[], byte[], String, NormalizeOutcome> {
 
@@ -31,10 +32,10 @@ public final class NormalizeProcessor implements Processor<byte[], byte[], Strin
                 : new Normalizer.Origin(meta.topic(), meta.partition(), meta.offset());
         NormalizeOutcome outcome = normalizer.normalize(record.key(), record.value(), origin, record.timestamp(),
                 context.currentSystemTimeMs());
-        String key = switch (outcome) {
-            case NormalizeOutcome.Accepted a -> a.event().executionId();
-            case NormalizeOutcome.Rejected r -> r.key();
-        };
-        context.forward(record.withKey(key).withValue(outcome));
+        switch (outcome) {
+            case NormalizeOutcome.Accepted a -> context.forward(record.withKey(a.event().executionId())
+                    .withValue(outcome).withTimestamp(a.event().timestamp().toEpochMilli()));
+            case NormalizeOutcome.Rejected r -> context.forward(record.withKey(r.key()).withValue(outcome));
+        }
     }
 }

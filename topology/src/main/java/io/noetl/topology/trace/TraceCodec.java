@@ -1,16 +1,14 @@
 package io.noetl.topology.trace;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Binary form of a {@link TraceState} for the trace store: a version byte, then fixed-width numbers and
- * length-prefixed UTF-8 strings (a few dozen bytes per attempt), so the per-event read-modify-write stays cheap.
+ * length-prefixed UTF-8 strings (a few dozen bytes per attempt; the layout of {@link java.io.DataOutputStream}),
+ * so the per-event encode stays cheap.
  */
 final class TraceCodec {
 
@@ -20,28 +18,24 @@ final class TraceCodec {
     }
 
     static byte[] encode(TraceState s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + 96 * s.steps.size());
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            str(out, s.parentExecutionId);
-            str(out, s.playbookPath);
-            out.writeInt(s.playbookVersion == null ? -1 : s.playbookVersion);
-            out.writeLong(s.workflowStart);
-            out.writeLong(s.firstTs);
-            out.writeLong(s.lastTs);
-            out.writeLong(s.workflowEnd);
-            out.writeByte(s.endStatus);
-            out.writeLong(s.eventCount);
-            error(out, s.workflowError);
-            out.writeByte((s.cutSteps ? 1 : 0) | (s.cutAttempts ? 2 : 0));
-            out.writeInt(s.steps.size());
-            for (StepFacts st : s.steps.values()) {
-                step(out, st);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("encode trace state", e);
+        ByteWriter out = new ByteWriter(128 + 160 * s.steps.size());
+        out.writeByte(VERSION);
+        out.writeString(s.parentExecutionId);
+        out.writeString(s.playbookPath);
+        out.writeInt(s.playbookVersion == null ? -1 : s.playbookVersion);
+        out.writeLong(s.workflowStart);
+        out.writeLong(s.firstTs);
+        out.writeLong(s.lastTs);
+        out.writeLong(s.workflowEnd);
+        out.writeByte(s.endStatus);
+        out.writeLong(s.eventCount);
+        error(out, s.workflowError);
+        out.writeByte((s.cutSteps ? 1 : 0) | (s.cutAttempts ? 2 : 0));
+        out.writeInt(s.steps.size());
+        for (StepFacts st : s.steps.values()) {
+            step(out, st);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     /**
@@ -79,25 +73,25 @@ final class TraceCodec {
         }
     }
 
-    private static void step(DataOutputStream out, StepFacts st) throws IOException {
-        str(out, st.name);
-        str(out, st.toolKind);
+    private static void step(ByteWriter out, StepFacts st) {
+        out.writeString(st.name);
+        out.writeString(st.toolKind);
         out.writeLong(st.enterMin);
         out.writeLong(st.enterMax);
         out.writeLong(st.exitMax);
-        str(out, st.exitEventId);
+        out.writeString(st.exitEventId);
         out.writeByte(st.exitStatus);
         out.writeLong(st.lastTs);
         error(out, st.exitError);
         out.writeInt(st.attempts.size());
         for (AttemptFacts a : st.attempts) {
-            str(out, a.commandId);
+            out.writeString(a.commandId);
             out.writeInt(a.attempt);
             out.writeLong(a.start);
             out.writeByte(a.startRank);
             out.writeLong(a.end);
             out.writeByte(a.status | (a.retryScheduled ? 0x10 : 0));
-            str(out, a.workerId);
+            out.writeString(a.workerId);
             out.writeLong(a.reportedDurationMs);
             error(out, a.error);
         }
@@ -130,16 +124,16 @@ final class TraceCodec {
         return st;
     }
 
-    private static void error(DataOutputStream out, ErrorFact e) throws IOException {
+    private static void error(ByteWriter out, ErrorFact e) {
         out.writeBoolean(e != null);
         if (e != null) {
             out.writeLong(e.ts());
-            str(out, e.eventId());
-            str(out, e.type());
-            str(out, e.errorClass());
-            str(out, e.templateId());
-            str(out, e.template());
-            str(out, e.message());
+            out.writeString(e.eventId());
+            out.writeString(e.type());
+            out.writeString(e.errorClass());
+            out.writeString(e.templateId());
+            out.writeString(e.template());
+            out.writeString(e.message());
         }
     }
 
@@ -148,16 +142,6 @@ final class TraceCodec {
             return null;
         }
         return new ErrorFact(in.readLong(), str(in), str(in), str(in), str(in), str(in), str(in));
-    }
-
-    private static void str(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
     }
 
     private static String str(DataInputStream in) throws IOException {

@@ -5,7 +5,9 @@ import io.noetl.topology.TopologyConfig;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * execution, rather than once per event: a trace is re-serialized once per commit however many of its events
  * arrived. The pending set is a store, so a change whose trace was not yet emitted survives a crash.
  *
+ * <p>Per event the state is folded and written back to the trace store (so the store holds it at every commit);
+ * the decoded states of recently active executions are kept in memory ({@link LiveTraces}), so an event does not
+ * decode the whole trace again. The pending store is written once per execution per emission, the active store's
+ * mark at most every {@link #markResolution(Duration)} per execution.
+ *
  * <p>Stuck executions: every {@link TopologyConfig#stuckScanInterval()} of wall-clock time the active store (not
  * the whole history) is scanned; an execution quiet for {@link TopologyConfig#stuckAfter()} — measured from when
  * its latest event was processed, so catching up on a backlog raises no false alarm — gets one alert, marked in the
@@ -37,6 +44,8 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceProcessor.class);
     private static final byte[] PENDING = new byte[0];
+    /** Decoded states kept per task: a few KB each. */
+    static final int LIVE_TRACES = 4096;
 
     private final TopologyConfig cfg;
     private final String traceStore;
@@ -46,6 +55,10 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
     private KeyValueStore<String, byte[]> traces;
     private KeyValueStore<String, byte[]> pending;
     private KeyValueStore<String, byte[]> active;
+    private LiveTraces live;
+    /** Ids known to be in the pending store since the last emission (saves a store write per event). */
+    private final Set<String> pendingIds = new HashSet<>();
+    private long markResolutionMs;
 
     public TraceProcessor(TopologyConfig cfg, String traceStore, String pendingStore, String activeStore) {
         this.cfg = cfg;
@@ -60,6 +73,9 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
         this.traces = context.getStateStore(traceStore);
         this.pending = context.getStateStore(pendingStore);
         this.active = context.getStateStore(activeStore);
+        this.live = new LiveTraces(LIVE_TRACES);
+        this.pendingIds.clear();
+        this.markResolutionMs = markResolution(cfg.stuckAfter());
         context.schedule(emitInterval(context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)),
                 PunctuationType.WALL_CLOCK_TIME, this::emitPending);
         context.schedule(cfg.stuckScanInterval(), PunctuationType.WALL_CLOCK_TIME, this::scanStuck);
@@ -71,28 +87,54 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
         return Duration.ofMillis(Math.clamp(ms, 10L, 1_000L));
     }
 
+    /** How stale an activity mark may get before an event rewrites it: a twentieth of the stuck limit, at most 1 s. */
+    static long markResolution(Duration stuckAfter) {
+        return Math.min(1_000L, stuckAfter.toMillis() / 20);
+    }
+
     @Override
     public void process(Record<String, NormalizedEvent> record) {
         String id = record.key();
-        byte[] before = traces.get(id);
-        TraceState state;
-        if (before == null) {
-            state = new TraceState();
-            if (!"playbook.started".equals(record.value().eventType())) {
+        LiveTraces.Entry entry = live.get(id);
+        if (entry == null) {
+            byte[] before = traces.get(id);
+            if (before == null && !"playbook.started".equals(record.value().eventType())) {
                 LOG.debug("execution {} first seen through {}: traced without its start", id,
                         record.value().eventType());
             }
-        } else {
-            state = TraceCodec.decode(before);
+            entry = live.put(id, before == null ? new TraceState() : TraceCodec.decode(before));
         }
+        TraceState state = entry.state;
         state.fold(record.value());
         traces.put(id, TraceCodec.encode(state));
-        pending.put(id, PENDING);
+        if (pendingIds.add(id)) {
+            pending.put(id, PENDING);
+        }
         if (state.terminal()) {
             active.delete(id);
-        } else {
-            active.put(id, mark(context.currentSystemTimeMs(), false));
+            return;
         }
+        long now = context.currentSystemTimeMs();
+        if (entry.markedAt < 0 || now - entry.markedAt >= markResolutionMs) {
+            active.put(id, mark(now, false));
+            entry.markedAt = now;
+        }
+    }
+
+    @Override
+    public void close() {
+        live = null;
+        pendingIds.clear();
+    }
+
+    /** The state of an execution: the decoded one when cached, else read from the store (null when unknown). */
+    private TraceState state(String id) {
+        LiveTraces.Entry entry = live.get(id);
+        if (entry != null) {
+            return entry.state;
+        }
+        byte[] bytes = traces.get(id);
+        return bytes == null ? null : TraceCodec.decode(bytes);
     }
 
     private void emitPending(long now) {
@@ -101,13 +143,13 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
             it.forEachRemaining(kv -> changed.add(kv.key));
         }
         for (String id : changed) {
-            byte[] bytes = traces.get(id);
-            if (bytes != null) {
-                TraceOutput out = new TraceOutput.Trace(TraceView.render(id, TraceCodec.decode(bytes)));
-                context.forward(new Record<>(id, out, now));
+            TraceState s = state(id);
+            if (s != null) {
+                context.forward(new Record<>(id, new TraceOutput.Trace(TraceView.render(id, s)), now));
             }
             pending.delete(id);
         }
+        pendingIds.clear();
     }
 
     private void scanStuck(long now) {
@@ -125,8 +167,7 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
             }
         }
         for (KeyValue<String, Long> q : quiet) {
-            byte[] bytes = traces.get(q.key);
-            TraceState s = bytes == null ? null : TraceCodec.decode(bytes);
+            TraceState s = state(q.key);
             if (s == null || s.terminal()) {
                 active.delete(q.key);
                 continue;
@@ -134,6 +175,10 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
             context.forward(new Record<>(StuckAlerts.key(s),
                     new TraceOutput.Stuck(StuckAlerts.alert(q.key, s, q.value, now, cfg.stuckAfter())), now));
             active.put(q.key, mark(q.value, true));
+            LiveTraces.Entry entry = live.get(q.key);
+            if (entry != null) {
+                entry.markedAt = -1; // the next event clears the alert mark
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,12 +47,22 @@ public final class TopologyBench {
     private final Names names;
     private final Path stateDir;
     private final PrintWriter out;
+    private final int streamThreads;
 
     public TopologyBench(String bootstrap, Names names, Path stateDir, PrintWriter out) {
+        this(bootstrap, names, stateDir, out, 1);
+    }
+
+    /** @param streamThreads {@code num.stream.threads} of both applications (the same for both) */
+    public TopologyBench(String bootstrap, Names names, Path stateDir, PrintWriter out, int streamThreads) {
+        if (streamThreads < 1) {
+            throw new IllegalArgumentException("stream threads must be at least 1, got " + streamThreads);
+        }
         this.bootstrap = bootstrap;
         this.names = names;
         this.stateDir = stateDir;
         this.out = out;
+        this.streamThreads = streamThreads;
     }
 
     /** The figures of one run. */
@@ -84,9 +95,11 @@ public final class TopologyBench {
 
             Properties passProps = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("pass"), COMMIT_INTERVAL);
             passProps.put(StreamsConfig.APPLICATION_ID_CONFIG, names.prefix() + "bench-passthrough");
+            passProps.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
             double passEps = measure("pass-through", passThrough(passOut), passProps, progress, target, loaded);
 
             Properties props = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("topology"), COMMIT_INTERVAL);
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
             String appId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
             double topoEps;
             SpikeLatency.Result spikeResult;
@@ -104,6 +117,53 @@ public final class TopologyBench {
                         spikeResult.p50Ms(), spikeResult.p99Ms(), spikeResult.loadEps());
             }
             return new Result(loaded, passEps, topoEps, spikeResult);
+        }
+    }
+
+    /**
+     * Runs both applications once over {@code events} events of their own (topics under this bench's prefix), so that
+     * a measured run after it (under another prefix) finds the code already compiled, as a long-running instance
+     * would: without it a short run measures the JIT compiler as much as the applications.
+     */
+    public void warmUp(long events) throws Exception {
+        TopologyConfig cfg = TopologyConfig.defaults(names);
+        String passOut = names.prefix() + "bench.passthrough";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            KafkaTopics.ensure(admin, names, TopicSettings.embedded());
+            admin.createTopics(List.of(new NewTopic(passOut, PARTITIONS, (short) 1))).all().get();
+            GroupProgress progress = new GroupProgress(admin);
+            SyntheticEvents generator = new SyntheticEvents(7, 20, 5, 0.03,
+                    Instant.now().minus(Duration.ofHours(6)), 10);
+            long loaded;
+            try (KafkaProducer<String, byte[]> producer = producer()) {
+                loaded = generator.emit(events, e -> send(producer, e));
+                producer.flush();
+            }
+            long target = progress.endOffsets(names.rawEventsTopic(), PARTITIONS);
+            Properties passProps = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("warm-pass"),
+                    COMMIT_INTERVAL);
+            passProps.put(StreamsConfig.APPLICATION_ID_CONFIG, names.prefix() + "bench-passthrough");
+            passProps.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            measure("warm-up pass-through", passThrough(passOut), passProps, progress, target, loaded);
+            Properties props = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("warm-topology"),
+                    COMMIT_INTERVAL);
+            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            measure("warm-up full topology", NoetlTopology.build(cfg), props, progress, target, loaded);
+        }
+    }
+
+    /**
+     * Deletes every topic of this run (its prefix: the topology's topics, the pass-through output and both
+     * applications' internal topics), so runs on one broker do not pile up data that its log cleaner and recovery
+     * keep working on during later runs.
+     */
+    public void cleanUp() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<String> ours = admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(names.prefix())).toList();
+            if (!ours.isEmpty()) {
+                admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
+            }
         }
     }
 

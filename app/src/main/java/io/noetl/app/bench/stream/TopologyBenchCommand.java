@@ -54,15 +54,25 @@ public final class TopologyBenchCommand implements Callable<Integer> {
             description = "events per bridge round (default ${DEFAULT-VALUE})")
     private int bridgeEvents;
 
+    @Option(names = "--stream-threads", defaultValue = "1",
+            description = "num.stream.threads of both the pass-through app and the topology (default ${DEFAULT-VALUE})")
+    private int streamThreads;
+
+    @Option(names = "--warmup-events", defaultValue = "0",
+            description = "events both applications process once, on topics of their own, before the measured run "
+                    + "(0: none, the measured run includes JIT warm-up; default ${DEFAULT-VALUE})")
+    private long warmupEvents;
+
     public TopologyBenchCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() throws Exception {
-        if (events < 1000 || spikes < 1 || pacedSeconds < 5 || bridgeEvents < 10) {
+        if (events < 1000 || spikes < 1 || pacedSeconds < 5 || bridgeEvents < 10 || streamThreads < 1
+                || warmupEvents < 0) {
             throw new ParameterException(spec.commandLine(), "need --events >= 1000, --spikes >= 1, "
-                    + "--paced-seconds >= 5 and --bridge-events >= 10");
+                    + "--paced-seconds >= 5, --bridge-events >= 10, --stream-threads >= 1 and --warmup-events >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         String prefix = "bench" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL) + "_";
@@ -73,8 +83,17 @@ public final class TopologyBenchCommand implements Callable<Integer> {
             EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
             out.println("Kafka " + kafka.bootstrapServers() + ", NATS " + nats.url() + ", prefix " + prefix);
             out.flush();
-            TopologyBench.Result topo = new TopologyBench(kafka.bootstrapServers(), new Names(prefix), stateDir, out)
-                    .run(events, spikes, Duration.ofSeconds(pacedSeconds));
+            if (warmupEvents > 0) {
+                TopologyBench warm = new TopologyBench(kafka.bootstrapServers(), new Names(prefix + "w_"), stateDir,
+                        out, streamThreads);
+                life.add((AutoCloseable) warm::cleanUp);
+                warm.warmUp(warmupEvents);
+                warm.cleanUp();
+            }
+            TopologyBench bench = new TopologyBench(kafka.bootstrapServers(), new Names(prefix), stateDir, out,
+                    streamThreads);
+            life.add((AutoCloseable) bench::cleanUp);
+            TopologyBench.Result topo = bench.run(events, spikes, Duration.ofSeconds(pacedSeconds));
 
             Connection nc = life.add(Nats.connect(nats.url()));
             BridgeBench bridge = new BridgeBench(nc, kafka.bootstrapServers(), new Names(prefix + "b_"), out);
