@@ -72,7 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
 
             boolean pg = PostgresProbe.reachable(roleEnv.get("NOETL_DEMO_PG_URL"));
             NoetlClient client = new NoetlClient("http://127.0.0.1:" + server.httpPort());
-            DemoRunner runner = new DemoRunner(client, services, EmbeddedNats.dataDir(env), out);
+            // closed first at shutdown, so the watchers of waiting executions stop before the API does
+            DemoRunner runner = life.add(new DemoRunner(client, services, EmbeddedNats.dataDir(env), out));
             List<DemoExecution> waiting = runner.run(Examples.load(env), pg);
             new LatencyPhase(client, services, runner.workload(), out).run(alerts);
             runner.explainApprovals(waiting, server.httpPort());

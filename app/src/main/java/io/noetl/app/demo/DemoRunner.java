@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * (all but {@link Examples#LATENCY_WATCH}, which {@link LatencyPhase} runs), prints one line per execution as it
  * settles, then how to approve the waiting ones.
  */
-public final class DemoRunner {
+public final class DemoRunner implements AutoCloseable {
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
     private static final Set<String> DONE = Set.of("COMPLETED", "FAILED", "CANCELLED");
@@ -30,6 +30,7 @@ public final class DemoRunner {
     private final Path dataDir;
     private final PrintWriter out;
     private final ExecutorService watchers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closing;
 
     public DemoRunner(NoetlClient client, DemoServices services, Path dataDir, PrintWriter out) {
         this.client = client;
@@ -114,9 +115,18 @@ public final class DemoRunner {
             JsonNode state = client.await(execution.executionId(), DONE, Duration.ofHours(25));
             say("%s", execution.with(state).summary());
         } catch (ApiException e) {
-            say("[ERROR    ] %s execution %s: %s", execution.path(), execution.executionId(), e.describe());
+            if (!closing) {
+                say("[ERROR    ] %s execution %s: %s", execution.path(), execution.executionId(), e.describe());
+            }
         }
         return null;
+    }
+
+    /** Stops watching the waiting executions quietly (the demo is shutting down, the API goes away next). */
+    @Override
+    public void close() {
+        closing = true;
+        watchers.shutdownNow();
     }
 
     private static DemoExecution join(Future<DemoExecution> f) throws InterruptedException {
