@@ -5,12 +5,14 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the topology: creates {@link KafkaStreams} from {@link NoetlTopology#build}, replaces a stream thread that
+ * Runs the topology: creates {@link KafkaStreams} from {@link NoetlTopology#build} (or any topology), replaces a stream thread that
  * dies of an unexpected error (logged), starts and waits for RUNNING, closes with a timeout.
  */
 public final class TopologyRunner implements AutoCloseable {
@@ -27,8 +29,17 @@ public final class TopologyRunner implements AutoCloseable {
      * @param props Kafka Streams settings, usually {@link StreamsSettings#properties}
      */
     public TopologyRunner(TopologyConfig cfg, Properties props) {
-        this.applicationId = cfg.names().topologyApplicationId();
-        this.streams = new KafkaStreams(NoetlTopology.build(cfg), props);
+        this(NoetlTopology.build(cfg), props);
+    }
+
+    /**
+     * Runs any topology under the same supervision (e.g. the baseline application a benchmark compares against).
+     *
+     * @param props Kafka Streams settings; {@code application.id} names the application in logs
+     */
+    public TopologyRunner(Topology topology, Properties props) {
+        this.applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("topology {}: stream thread died, replacing it", applicationId, e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;

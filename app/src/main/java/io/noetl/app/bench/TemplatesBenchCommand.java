@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class TemplatesBenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<List<String>> rows;
         try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            rows = readCsv(reader);
+            rows = Csv.read(reader);
         }
         if (rows.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--input: empty file " + input);
@@ -79,7 +78,7 @@ public final class TemplatesBenchCommand implements Callable<Integer> {
                 w.write("LineId,ClusterId\n");
                 for (int i = 0; i < ids.size(); i++) {
                     String id = streamingIds ? ids.get(i) : miner.resolve(ids.get(i));
-                    w.write(csvField(rows.get(i + 1).get(lineCol)) + "," + id + "\n");
+                    w.write(Csv.field(rows.get(i + 1).get(lineCol)) + "," + id + "\n");
                 }
             }
         } catch (IOException e) {
@@ -90,71 +89,5 @@ public final class TemplatesBenchCommand implements Callable<Integer> {
         console.printf("lines=%d clusters=%d ms=%d%n", rows.size() - 1, miner.clusterCount(), ms);
         console.flush();
         return 0;
-    }
-
-    /**
-     * Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF line ends.
-     *
-     * @param reader the CSV text
-     * @return the records (header included), each a list of fields
-     * @throws IOException when reading fails
-     */
-    static List<List<String>> readCsv(Reader source) throws IOException {
-        Reader reader = source.markSupported() ? source : new BufferedReader(source);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int c;
-        while ((c = reader.read()) != -1) {
-            if (quoted) {
-                if (c == '"') {
-                    reader.mark(1);
-                    int next = reader.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            reader.reset();
-                        }
-                    }
-                } else {
-                    field.append((char) c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n') {
-                endRow(rows, row, field, any);
-                row = new ArrayList<>();
-                any = false;
-            } else if (c != '\r') {
-                field.append((char) c);
-                any = true;
-            }
-        }
-        endRow(rows, row, field, any);
-        return rows;
-    }
-
-    private static void endRow(List<List<String>> rows, List<String> row, StringBuilder field, boolean any) {
-        if (any || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        field.setLength(0);
-    }
-
-    private static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -25,7 +25,7 @@ class TemplatesBenchCommandTest {
                 + "3,\"two\nlines\",E3\n"
                 + "4,,E4\n";
 
-        List<List<String>> rows = TemplatesBenchCommand.readCsv(new StringReader(csv));
+        List<List<String>> rows = Csv.read(new StringReader(csv));
 
         assertThat(rows).containsExactly(
                 List.of("LineId", "Content", "EventId"),

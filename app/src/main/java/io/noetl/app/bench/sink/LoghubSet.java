@@ -1,5 +1,6 @@
 package io.noetl.app.bench.sink;
 
+import io.noetl.app.bench.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.noetl.app.bench.sink;
 
+import io.noetl.app.bench.WorkDir;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.embedded.EmbeddedStoreOptions;

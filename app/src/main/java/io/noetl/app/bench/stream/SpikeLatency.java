@@ -48,7 +48,7 @@ final class SpikeLatency {
     }
 
     /** Sends every spike key's baseline; returns the number of events sent. */
-    long baseline(SyntheticEvents unused, Consumer<Event> sink) {
+    long baseline(Consumer<Event> sink) {
         long n = 0;
         for (int round = 0; round < BASELINE_EXECUTIONS; round++) {
             for (int k = 0; k < keys; k++) {

@@ -8,6 +8,7 @@ import io.noetl.schemas.event.Event;
 import io.noetl.topology.NoetlTopology;
 import io.noetl.topology.StreamsSettings;
 import io.noetl.topology.TopologyConfig;
+import io.noetl.topology.TopologyRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class TopologyBench {
 
     static final int PARTITIONS = 6;
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
 
     private final String bootstrap;
@@ -87,23 +89,22 @@ public final class TopologyBench {
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 long t0 = System.nanoTime();
                 loaded = generator.emit(events, e -> send(producer, e));
-                loaded += spikes.baseline(generator, e -> send(producer, e));
+                loaded += spikes.baseline(e -> send(producer, e));
                 producer.flush();
                 out.printf("loaded %,d raw events in %.1f s%n", loaded, seconds(t0));
             }
             long target = progress.endOffsets(names.rawEventsTopic(), PARTITIONS);
 
-            Properties passProps = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("pass"), COMMIT_INTERVAL);
-            passProps.put(StreamsConfig.APPLICATION_ID_CONFIG, names.prefix() + "bench-passthrough");
-            passProps.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            Properties passProps = settings(cfg, "pass", passThroughId());
             double passEps = measure("pass-through", passThrough(passOut), passProps, progress, target, loaded);
 
-            Properties props = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("topology"), COMMIT_INTERVAL);
-            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            Properties props = settings(cfg, "topology", null);
             String appId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
             double topoEps;
             SpikeLatency.Result spikeResult;
-            try (StreamsApp app = StreamsApp.start(NoetlTopology.build(cfg), props, Duration.ofMinutes(2))) {
+            TopologyRunner app = new TopologyRunner(cfg, props);
+            try {
+                app.start(START_TIMEOUT);
                 long t0 = System.nanoTime();
                 await(progress, appId, target);
                 topoEps = loaded / seconds(t0);
@@ -115,6 +116,8 @@ public final class TopologyBench {
                 out.printf("latency spikes: %d injected, %d alerted; event -> alert p50 %.0f ms, p99 %.0f ms "
                         + "(paced load %.0f events/s)%n", spikeResult.injected(), spikeResult.alerted(),
                         spikeResult.p50Ms(), spikeResult.p99Ms(), spikeResult.loadEps());
+            } finally {
+                closeAndWipe(app);
             }
             return new Result(loaded, passEps, topoEps, spikeResult);
         }
@@ -140,14 +143,9 @@ public final class TopologyBench {
                 producer.flush();
             }
             long target = progress.endOffsets(names.rawEventsTopic(), PARTITIONS);
-            Properties passProps = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("warm-pass"),
-                    COMMIT_INTERVAL);
-            passProps.put(StreamsConfig.APPLICATION_ID_CONFIG, names.prefix() + "bench-passthrough");
-            passProps.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
-            measure("warm-up pass-through", passThrough(passOut), passProps, progress, target, loaded);
-            Properties props = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve("warm-topology"),
-                    COMMIT_INTERVAL);
-            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+            measure("warm-up pass-through", passThrough(passOut), settings(cfg, "warm-pass", passThroughId()), progress,
+                    target, loaded);
+            Properties props = settings(cfg, "warm-topology", null);
             measure("warm-up full topology", NoetlTopology.build(cfg), props, progress, target, loaded);
         }
     }
@@ -169,13 +167,40 @@ public final class TopologyBench {
 
     private double measure(String what, Topology topology, Properties props, GroupProgress progress, long target,
             long loaded) throws Exception {
-        try (StreamsApp app = StreamsApp.start(topology, props, Duration.ofMinutes(2))) {
+        TopologyRunner app = new TopologyRunner(topology, props);
+        try {
+            app.start(START_TIMEOUT);
             long t0 = System.nanoTime();
             await(progress, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), target);
             double eps = loaded / seconds(t0);
             out.printf("%s: %,.0f events/s%n", what, eps);
             return eps;
+        } finally {
+            closeAndWipe(app);
         }
+    }
+
+    /**
+     * Settings of one application of this run: the topology's, with the run's thread count and state under
+     * {@code stateSub}; {@code applicationId} replaces the topology's id (null keeps it).
+     */
+    private Properties settings(TopologyConfig cfg, String stateSub, String applicationId) {
+        Properties p = StreamsSettings.properties(bootstrap, cfg, stateDir.resolve(stateSub), COMMIT_INTERVAL);
+        if (applicationId != null) {
+            p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        }
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        return p;
+    }
+
+    private String passThroughId() {
+        return names.prefix() + "bench-passthrough";
+    }
+
+    /** Closes the application and deletes its local state, so the next application starts from nothing. */
+    private static void closeAndWipe(TopologyRunner app) {
+        app.close();
+        app.streams().cleanUp();
     }
 
     private void await(GroupProgress progress, String group, long target) throws Exception {

@@ -4,21 +4,19 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.noetl.app.bench.BridgeBench;
 import io.noetl.app.bench.BridgeBenchResult;
+import io.noetl.app.bench.WorkDir;
 import io.noetl.app.infra.EmbeddedKafka;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.connectors.bridge.BridgeSettings;
 import io.noetl.schemas.Names;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,9 +74,8 @@ public final class TopologyBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         String prefix = "bench" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL) + "_";
-        Path stateDir = Files.createTempDirectory("noetl-bench-topology");
         try (Lifecycle life = new Lifecycle().closeOnShutdown()) {
-            life.add((AutoCloseable) () -> delete(stateDir));
+            Path stateDir = life.add(WorkDir.of(null, "noetl-bench-topology")).path();
             EmbeddedNats nats = life.add(EmbeddedNats.ensure(env));
             EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
             out.println("Kafka " + kafka.bootstrapServers() + ", NATS " + nats.url() + ", prefix " + prefix);
@@ -110,13 +107,5 @@ public final class TopologyBenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private static void delete(Path root) throws java.io.IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.noetl.app.bench.sink;
 
+import io.noetl.app.bench.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

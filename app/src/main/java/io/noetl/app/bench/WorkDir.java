@@ -1,4 +1,4 @@
-package io.noetl.app.bench.sink;
+package io.noetl.app.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A benchmark's working folder: the one given (kept), or a temporary one deleted on close. */
-final class WorkDir implements AutoCloseable {
+public final class WorkDir implements AutoCloseable {
 
     private final Path path;
     private final boolean temporary;
@@ -18,14 +18,15 @@ final class WorkDir implements AutoCloseable {
         this.temporary = temporary;
     }
 
-    static WorkDir of(Path given, String prefix) throws IOException {
+    /** @param given the folder to use (kept), or null for a temporary one named {@code prefix…} */
+    public static WorkDir of(Path given, String prefix) throws IOException {
         if (given != null) {
             return new WorkDir(Files.createDirectories(given), false);
         }
         return new WorkDir(Files.createTempDirectory(prefix), true);
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

@@ -1,17 +1,18 @@
-package io.noetl.app.bench.sink;
+package io.noetl.app.bench;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV reading: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF line ends. */
-final class Csv {
+/** RFC 4180 CSV for the benchmark harnesses: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF. */
+public final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> read(Reader reader) throws IOException {
+    /** The records of {@code reader} (header included), each a list of fields. */
+    public static List<List<String>> read(Reader reader) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -60,5 +61,13 @@ final class Csv {
             rows.add(row);
         }
         field.setLength(0);
+    }
+
+    /** {@code value} as one CSV field, quoted only when it holds a comma, a quote or a line break. */
+    public static String field(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 }
