@@ -18,6 +18,31 @@ public final class Collections {
     private Collections() {
     }
 
+    /** @return the collection holding version {@code version} of {@code base}, e.g. {@code noetl_failures_v3} */
+    public static String versioned(String base, int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("index version must be >= 1, got " + version);
+        }
+        return checkName(base + "_v" + version);
+    }
+
+    /**
+     * @return the version of a collection named by {@link #versioned}, or 0 when {@code collection} is not a version
+     *         of {@code base}
+     */
+    public static int versionOf(String base, String collection) {
+        String prefix = base + "_v";
+        if (collection == null || !collection.startsWith(prefix)) {
+            return 0;
+        }
+        try {
+            int v = Integer.parseInt(collection.substring(prefix.length()));
+            return v >= 1 ? v : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * @return the name, when valid
      * @throws IllegalArgumentException naming the rule otherwise

@@ -2,6 +2,7 @@ package io.noetl.sink.vector;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,11 @@ import java.util.UUID;
  *       {@link PointIds}), so writing the same events twice leaves one point each. Vectors are normalized on write.</li>
  *   <li>After {@code upsert} or {@code delete} returns, searches see the change. After {@link #commit} returns, the
  *       change survives a crash; a sink acknowledges its input only after {@code commit}.</li>
+ *   <li>An <em>alias</em> is a second name for a collection ({@code noetl_failures} for {@code noetl_failures_v3}).
+ *       Every operation that takes a collection name also takes an alias and acts on its target;
+ *       {@link #switchAliases} re-points several aliases in one atomic step, so a reader sees all old targets or all
+ *       new ones. Alias names follow the collection name rule and never name a collection; dropping a collection
+ *       removes the aliases pointing at it. {@link #collections()} lists collections only.</li>
  *   <li>Bad input fails with {@link IllegalArgumentException} naming what is wrong: unknown collection, wrong
  *       dimension (expected vs got), non-finite or zero vector, payload over {@link #maxPayloadBytes()}, a limit out
  *       of range. Storage failures are {@link VectorStoreException}s naming the operation.</li>
@@ -73,6 +79,19 @@ public interface VectorStore extends AutoCloseable {
 
     /** @return the largest payload accepted, in bytes (see {@link Payload#sizeBytes()}) */
     int maxPayloadBytes();
+
+    /**
+     * Points each alias at its collection, all in one atomic step (creating aliases that do not exist).
+     *
+     * @throws IllegalArgumentException when a target is not a collection, or an alias name is a collection's name
+     */
+    void switchAliases(Map<String, String> aliasToCollection);
+
+    /** @return the collection an alias points at, if the alias exists */
+    Optional<String> aliasTarget(String alias);
+
+    /** Removes an alias (not its collection); does nothing when it does not exist. */
+    void deleteAlias(String alias);
 
     /** Commits and releases resources. */
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -307,6 +308,77 @@ public abstract class VectorStoreContract {
         assertThat(store.search(coll, SearchRequest.of(axis(0), 1)).getFirst().payload().step()).isEqualTo("s");
         store.upsert(coll, List.of(point("a", axis(0), Payload.builder().step("t"))));
         assertThat(store.count(coll)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("an alias answers every read and write for its target, and switching several aliases moves them together")
+    void aliasesActForTheirTargetsAndSwitchTogether() throws Exception {
+        String v2 = coll + "_v2";
+        String a1 = coll + "_alias_a";
+        String a2 = coll + "_alias_b";
+        store.createCollection(v2, DIM);
+        try {
+            store.upsert(coll, List.of(point("old", axis(0), Payload.builder())));
+            store.upsert(v2, List.of(point("new", axis(0), Payload.builder()), point("new2", axis(1),
+                    Payload.builder())));
+            store.switchAliases(Map.of(a1, coll, a2, coll));
+            assertThat(store.aliasTarget(a1)).contains(coll);
+            assertThat(store.count(a1)).isEqualTo(1);
+            assertThat(store.search(a2, SearchRequest.of(axis(0), 5)).getFirst().payload().key()).isEqualTo("old");
+            assertThat(store.collections()).doesNotContain(a1, a2);
+
+            store.switchAliases(Map.of(a1, v2, a2, v2));
+            assertThat(store.aliasTarget(a1)).contains(v2);
+            assertThat(store.aliasTarget(a2)).contains(v2);
+            assertThat(store.count(a2)).isEqualTo(2);
+            store.upsert(a1, List.of(point("via-alias", axis(2), Payload.builder())));
+            assertThat(store.count(v2)).isEqualTo(3);
+            assertThat(store.dimension(a1)).isEqualTo(DIM);
+
+            store.commit();
+            VectorStore reopened = reopen(store);
+            if (reopened != null) {
+                store = reopened;
+                assertThat(store.aliasTarget(a1)).contains(v2);
+                assertThat(store.count(a1)).isEqualTo(3);
+            }
+            store.deleteAlias(a2);
+            assertThat(store.aliasTarget(a2)).isEmpty();
+            assertThat(store.collectionExists(v2)).isTrue();
+        } finally {
+            store.deleteAlias(a1);
+            store.deleteAlias(a2);
+            store.dropCollection(v2);
+        }
+    }
+
+    @Test
+    @DisplayName("an alias to an unknown collection, or an alias named like a collection, is refused and changes nothing")
+    void badAliasesAreRefused() {
+        String alias = coll + "_alias";
+        assertThatThrownBy(() -> store.switchAliases(Map.of(alias, coll + "_missing")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(coll + "_missing");
+        assertThat(store.aliasTarget(alias)).isEmpty();
+        String other = coll + "_other";
+        store.createCollection(other, DIM);
+        try {
+            assertThatThrownBy(() -> store.switchAliases(Map.of(other, coll)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other);
+        } finally {
+            store.dropCollection(other);
+        }
+    }
+
+    @Test
+    @DisplayName("dropping a collection removes the aliases that pointed at it")
+    void droppingACollectionRemovesItsAliases() {
+        String v2 = coll + "_v2";
+        String alias = coll + "_alias";
+        store.createCollection(v2, DIM);
+        store.switchAliases(Map.of(alias, v2));
+        store.dropCollection(v2);
+        assertThat(store.aliasTarget(alias)).isEmpty();
+        assertThatThrownBy(() -> store.count(alias)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<String> keys(SearchFilter filter) {

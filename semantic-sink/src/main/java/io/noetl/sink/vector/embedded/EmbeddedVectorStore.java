@@ -37,6 +37,7 @@ public final class EmbeddedVectorStore implements VectorStore {
 
     private final EmbeddedStoreOptions options;
     private final Map<String, LuceneCollection> open = new ConcurrentHashMap<>();
+    private final AliasTable aliases;
 
     /**
      * @param options settings; the root folder is created when missing
@@ -49,6 +50,7 @@ public final class EmbeddedVectorStore implements VectorStore {
         } catch (IOException e) {
             throw new VectorStoreException("create vector store folder " + options.root(), e);
         }
+        this.aliases = new AliasTable(options.root());
         LOG.info("embedded vector store at {} (maxConn {}, beamWidth {}, candidates {})", options.root(),
                 options.maxConn(), options.beamWidth(), options.candidates());
     }
@@ -61,6 +63,10 @@ public final class EmbeddedVectorStore implements VectorStore {
     @Override
     public synchronized void createCollection(String name, int dimension) {
         Path dir = dir(name);
+        if (aliases.target(name).isPresent()) {
+            throw new IllegalArgumentException("cannot create collection " + name + ": it is an alias of "
+                    + aliases.target(name).get());
+        }
         if (dimension < 1 || dimension > 4096) {
             throw new IllegalArgumentException("collection " + name + ": dimension must be 1..4096, got " + dimension);
         }
@@ -90,6 +96,10 @@ public final class EmbeddedVectorStore implements VectorStore {
             if (c != null) {
                 c.close();
             }
+            Map<String, String> kept = new java.util.TreeMap<>(aliases.all());
+            if (kept.values().removeIf(name::equals)) {
+                aliases.replace(kept);
+            }
             if (Files.exists(dir)) {
                 Files.delete(dir.resolve(CollectionMeta.FILE));
                 deleteTree(dir);
@@ -102,7 +112,7 @@ public final class EmbeddedVectorStore implements VectorStore {
 
     @Override
     public boolean collectionExists(String name) {
-        return CollectionMeta.exists(dir(name));
+        return CollectionMeta.exists(dir(resolve(name)));
     }
 
     @Override
@@ -203,6 +213,41 @@ public final class EmbeddedVectorStore implements VectorStore {
     }
 
     @Override
+    public synchronized void switchAliases(Map<String, String> aliasToCollection) {
+        if (aliasToCollection == null || aliasToCollection.isEmpty()) {
+            throw new IllegalArgumentException("aliases to switch must not be null or empty");
+        }
+        Map<String, String> next = new java.util.TreeMap<>(aliases.all());
+        for (Map.Entry<String, String> e : aliasToCollection.entrySet()) {
+            String alias = Collections.checkName(e.getKey());
+            String target = Collections.checkName(e.getValue());
+            if (CollectionMeta.exists(dir(alias))) {
+                throw new IllegalArgumentException("alias " + alias + " is the name of a collection");
+            }
+            if (!CollectionMeta.exists(dir(target))) {
+                throw new IllegalArgumentException("alias " + alias + " cannot point at unknown collection '"
+                        + target + "'");
+            }
+            next.put(alias, target);
+        }
+        aliases.replace(next);
+        LOG.info("aliases switched: {}", aliasToCollection);
+    }
+
+    @Override
+    public Optional<String> aliasTarget(String alias) {
+        return aliases.target(Collections.checkName(alias));
+    }
+
+    @Override
+    public synchronized void deleteAlias(String alias) {
+        Map<String, String> next = new java.util.TreeMap<>(aliases.all());
+        if (next.remove(Collections.checkName(alias)) != null) {
+            aliases.replace(next);
+        }
+    }
+
+    @Override
     public int maxPayloadBytes() {
         return options.maxPayloadBytes();
     }
@@ -223,8 +268,14 @@ public final class EmbeddedVectorStore implements VectorStore {
         }
     }
 
-    private LuceneCollection collection(String name) {
-        LuceneCollection c = open.get(Collections.checkName(name));
+    /** @return the collection an alias points at, or the name itself */
+    private String resolve(String name) {
+        return aliases.target(Collections.checkName(name)).orElse(name);
+    }
+
+    private LuceneCollection collection(String nameOrAlias) {
+        String name = resolve(nameOrAlias);
+        LuceneCollection c = open.get(name);
         if (c != null) {
             return c;
         }

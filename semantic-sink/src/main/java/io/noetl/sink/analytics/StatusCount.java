@@ -1,0 +1,5 @@
+package io.noetl.sink.analytics;
+
+/** Executions with one status. */
+public record StatusCount(String status, long executions) {
+}
