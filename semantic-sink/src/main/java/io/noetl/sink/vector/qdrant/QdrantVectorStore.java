@@ -18,6 +18,7 @@ import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.CreateAlias;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.DeleteAlias;
+import io.qdrant.client.grpc.Collections.DeleteCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -166,8 +167,10 @@ public final class QdrantVectorStore implements VectorStore {
         Collections.checkName(name);
         dimensions.remove(name);
         try {
-            boolean dropped = await("drop collection " + name, null,
-                    () -> client.deleteCollectionAsync(name, timeout)).getResult();
+            // the raw call: the client's deleteCollectionAsync turns "nothing to delete" (result false) into a failure
+            DeleteCollection request = DeleteCollection.newBuilder().setCollectionName(name).build();
+            boolean dropped = await("drop collection " + name, null, () -> client.grpcClient().collections()
+                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).delete(request)).getResult();
             if (dropped) {
                 LOG.info("dropped Qdrant collection {}", name);
             }

@@ -16,6 +16,7 @@ import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
     private final String name = "qdrant-" + UUID.randomUUID();
     private final QdrantMemory memory = new QdrantMemory();
     private final String apiKey;
+    private volatile Duration answerDelay = Duration.ZERO;
     private Server server;
 
     private InProcessQdrantServer(String apiKey) {
@@ -87,6 +89,11 @@ public final class InProcessQdrantServer implements AutoCloseable {
         server = null;
     }
 
+    /** Makes every call wait this long before it is handled (a slow or overloaded server); zero for none. */
+    public void answerAfter(Duration delay) {
+        answerDelay = delay;
+    }
+
     /** @return whether the server is serving */
     public synchronized boolean isRunning() {
         return server != null;
@@ -112,6 +119,14 @@ public final class InProcessQdrantServer implements AutoCloseable {
             @Override
             public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                     ServerCallHandler<Q, A> next) {
+                Duration delay = answerDelay;
+                if (!delay.isZero()) {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (apiKey != null && !apiKey.equals(headers.get(API_KEY))) {
                     call.close(Status.UNAUTHENTICATED.withDescription("Must provide an API key or an "
                             + "Authorization bearer token"), new Metadata());
