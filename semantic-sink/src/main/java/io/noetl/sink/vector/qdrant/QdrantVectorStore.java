@@ -2,7 +2,6 @@ package io.noetl.sink.vector.qdrant;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.PointChecks;
 import io.noetl.sink.vector.SearchHit;
@@ -54,9 +53,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -80,6 +77,7 @@ public final class QdrantVectorStore implements VectorStore {
     static final int UPSERT_CHUNK = 512;
 
     private final QdrantClient client;
+    private final QdrantCalls calls;
     private final Duration timeout;
     private final int maxPayloadBytes;
     private final String endpoint;
@@ -88,6 +86,7 @@ public final class QdrantVectorStore implements VectorStore {
 
     private QdrantVectorStore(QdrantClient client, Duration timeout, int maxPayloadBytes, String endpoint) {
         this.client = client;
+        this.calls = new QdrantCalls(client.grpcClient().channel(), timeout, endpoint);
         this.timeout = timeout;
         this.maxPayloadBytes = maxPayloadBytes;
         this.endpoint = endpoint;
@@ -388,7 +387,7 @@ public final class QdrantVectorStore implements VectorStore {
         CollectionInfo info;
         try {
             info = await("get collection " + name, name, () -> client.getCollectionInfoAsync(name, timeout));
-        } catch (UnknownCollection e) {
+        } catch (QdrantCalls.UnknownCollection e) {
             return Optional.empty();
         }
         VectorsConfig config = info.getConfig().getParams().getVectorsConfig();
@@ -400,6 +399,10 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     /** A write: on a refusal by the server, forget what is cached about the collection (it may have been replaced). */
+    private <T> T await(String operation, String collection, Supplier<ListenableFuture<T>> call) {
+        return calls.await(operation, collection, call);
+    }
+
     private <T> T write(String operation, String collection, Supplier<ListenableFuture<T>> call) {
         try {
             return await(operation, collection, call);
@@ -407,42 +410,6 @@ public final class QdrantVectorStore implements VectorStore {
             dimensions.remove(collection);
             throw e;
         }
-    }
-
-    private <T> T await(String operation, String collection, Supplier<ListenableFuture<T>> call) {
-        ListenableFuture<T> future = call.get();
-        try {
-            return future.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new VectorStoreException(operation + " (interrupted)", e);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new VectorStoreException(operation + " (no answer from Qdrant at " + endpoint + " within "
-                    + timeout + ")", e);
-        } catch (ExecutionException e) {
-            throw translate(operation, collection, e.getCause());
-        }
-    }
-
-    private RuntimeException translate(String operation, String collection, Throwable cause) {
-        Status status = Status.fromThrowable(cause);
-        String detail = status.getDescription() == null ? status.getCode().toString() : status.getDescription();
-        return switch (status.getCode()) {
-            case NOT_FOUND -> collection != null
-                    ? new UnknownCollection("unknown collection '" + collection + "' in Qdrant at " + endpoint
-                            + " (" + operation + ")")
-                    : new IllegalArgumentException(operation + ": " + detail);
-            case INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE ->
-                    new IllegalArgumentException(operation + ": " + detail);
-            case UNAVAILABLE -> {
-                // the caller paces its own retries; let the next call try to connect at once, not after gRPC's backoff
-                client.grpcClient().channel().resetConnectBackoff();
-                yield new VectorStoreException(operation + " (Qdrant at " + endpoint + ")", cause);
-            }
-            default -> new VectorStoreException(operation + " (Qdrant at " + endpoint + ")", cause);
-        };
     }
 
     private static PointId pointId(UUID id) {
@@ -464,12 +431,5 @@ public final class QdrantVectorStore implements VectorStore {
             v[i] = data.get(i);
         }
         return v;
-    }
-
-    /** The server does not know the collection; an {@link IllegalArgumentException} as the contract asks. */
-    private static final class UnknownCollection extends IllegalArgumentException {
-        UnknownCollection(String message) {
-            super(message);
-        }
     }
 }
