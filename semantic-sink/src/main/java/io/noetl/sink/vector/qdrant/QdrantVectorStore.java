@@ -159,6 +159,7 @@ public final class QdrantVectorStore implements VectorStore {
             throw new IllegalArgumentException("collection " + name + " exists with dimension " + existing.get()
                     + ", cannot create it with dimension " + dimension);
         }
+        createIndexes(name); // idempotent; completes a creation that stopped before its indexes
     }
 
     @Override
