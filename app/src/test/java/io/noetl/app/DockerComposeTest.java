@@ -6,6 +6,7 @@ import io.noetl.app.demo.Examples;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
+import io.noetl.sink.vector.VectorStores;
 import io.noetl.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ class DockerComposeTest {
         WorkerConfig.fromEnv(env);
         StreamRoles.topicSettings(env);
         EmbeddedNats.dataDir(env);
+        VectorStores.kind(env);
         Set<String> read = new HashSet<>(env.asked);
         read.addAll(keychainVariablesOfExamples());
         return read;
@@ -148,6 +150,17 @@ class DockerComposeTest {
         WorkerConfig worker = WorkerConfig.fromEnv(environment("worker"));
         assertThat(server.httpPort()).isEqualTo(8080);
         assertThat(worker.pool()).isEqualTo("default");
+    }
+
+    @Test
+    @DisplayName("the stream service keeps its vectors in the qdrant service, over Qdrant's gRPC port")
+    @SuppressWarnings("unchecked")
+    void streamUsesQdrant() {
+        Map<String, String> env = environment("stream");
+        assertThat(VectorStores.kind(env)).isEqualTo(VectorStores.Kind.QDRANT);
+        assertThat(VectorStores.qdrantOptions(env).host()).isEqualTo("qdrant");
+        assertThat(VectorStores.qdrantOptions(env).port()).isEqualTo(6334);
+        assertThat((Map<String, Object>) service("stream").get("depends_on")).containsKey("qdrant");
     }
 
     @Test
