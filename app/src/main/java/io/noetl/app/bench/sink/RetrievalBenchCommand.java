@@ -100,7 +100,7 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), "--model is required with --embedder djl");
                 }
                 try {
-                    yield DjlEmbedder.open(model, work);
+                    yield DjlEmbedder.open(model, null);
                 } catch (IllegalArgumentException | IllegalStateException e) {
                     throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
                 }
