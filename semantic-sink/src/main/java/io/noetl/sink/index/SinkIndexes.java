@@ -1,9 +1,20 @@
 package io.noetl.sink.index;
 
+import io.noetl.schemas.Names;
+import io.noetl.sink.analytics.AnalyticsStore;
+import io.noetl.sink.analytics.AnalyticsStores;
 import io.noetl.sink.analytics.TableCounts;
+import io.noetl.sink.embed.Embedder;
+import io.noetl.sink.embed.Embedders;
+import io.noetl.sink.embed.Embeddings;
+import io.noetl.sink.embed.TextNormalizer;
 import io.noetl.sink.vector.Collections;
+import io.noetl.sink.vector.VectorStore;
+import io.noetl.sink.vector.VectorStores;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The indexes one sink fills — the vector index and the analytics index — opened together and closed together.
@@ -27,6 +38,31 @@ public final class SinkIndexes implements AutoCloseable {
         this.vectors = vectors;
         this.analytics = analytics;
         this.extra = extra;
+    }
+
+    /**
+     * Opens both indexes as the environment says: the vector store ({@code NOETL_VECTOR_STORE}, {@code QDRANT_URL}),
+     * the embedder ({@code NOETL_EMBEDDER}, {@code NOETL_EMBEDDER_MODEL}) and the analytics store
+     * ({@code NOETL_ANALYTICS_STORE}, {@code CLICKHOUSE_*}); embedded stores live under {@code dataDir}.
+     *
+     * @throws IllegalArgumentException naming the variable when a value is not accepted
+     */
+    public static SinkIndexes open(Map<String, String> env, Path dataDir, Names names) {
+        Embedder embedder = Embedders.open(env, dataDir);
+        VectorStore vectorStore = null;
+        try {
+            vectorStore = VectorStores.open(env, dataDir);
+            AnalyticsStore analyticsStore = AnalyticsStores.open(env, dataDir);
+            Embeddings embeddings = new Embeddings(embedder, new TextNormalizer(), Embeddings.DEFAULT_CACHE_SIZE);
+            return new SinkIndexes(new VectorIndex(vectorStore, embeddings, names),
+                    new AnalyticsIndex(analyticsStore, names), () -> Embedders.close(embedder));
+        } catch (RuntimeException e) {
+            if (vectorStore != null) {
+                vectorStore.close();
+            }
+            Embedders.close(embedder);
+            throw e;
+        }
     }
 
     /** @return the vector index, or null */

@@ -70,6 +70,7 @@ public final class SinkProcessor implements AutoCloseable {
     private long backoffMs;
     private long nextAttemptNanos;
     private long outageStartedNanos;
+    private long outageRetries;
 
     private SinkProcessor(List<SinkIndex> indexes, Names names, SinkSettings settings) {
         if (indexes.isEmpty()) {
@@ -187,6 +188,7 @@ public final class SinkProcessor implements AutoCloseable {
         }
         paused = true;
         outageStartedNanos = System.nanoTime();
+        outageRetries = 0;
         backoffMs = settings.minBackoff().toMillis();
         nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
         consumer.pause(consumer.assignment());
@@ -212,12 +214,13 @@ public final class SinkProcessor implements AutoCloseable {
             return;
         }
         retries.incrementAndGet();
+        outageRetries++;
         try {
             writeAndCommit();
             paused = false;
             consumer.resume(consumer.paused());
             LOG.warn("sink: stores take batches again after {} ms and {} retries; input resumed",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedNanos), retries.get());
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedNanos), outageRetries);
         } catch (RuntimeException e) {
             backoffMs = Math.min(settings.maxBackoff().toMillis(), backoffMs * 2);
             nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);

@@ -10,12 +10,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.noetl.schemas.stream.DeadLetter;
 import io.noetl.schemas.stream.Kinds;
+import io.noetl.sink.analytics.TableCounts;
+import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.embed.Embeddings;
+import io.noetl.sink.index.AnalyticsIndex;
 import io.noetl.sink.index.SinkIndex;
 import io.noetl.sink.index.StreamFixtures;
 import io.noetl.sink.index.VectorIndex;
 import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.sink.vector.qdrant.InProcessQdrantServer;
+import io.noetl.sink.vector.qdrant.QdrantOptions;
+import io.noetl.sink.vector.qdrant.QdrantVectorStore;
 import io.noetl.testkit.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +42,7 @@ class SinkProcessorIT {
     Path dir;
     private SinkKafka kafka;
     private VectorIndex vectors;
+    private AnalyticsIndex analytics;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
@@ -43,6 +50,7 @@ class SinkProcessorIT {
         kafka = new SinkKafka(KafkaTestBroker.shared().bootstrapServers());
         vectors = new VectorIndex(EmbeddedVectorStore.open(dir.resolve("vectors")), Embeddings.defaults(),
                 kafka.names);
+        analytics = new AnalyticsIndex(DuckDbAnalyticsStore.open(dir.resolve("analytics.duckdb")), kafka.names);
     }
 
     @AfterEach
@@ -51,6 +59,7 @@ class SinkProcessorIT {
             c.close();
         }
         vectors.close();
+        analytics.close();
         kafka.close();
     }
 
@@ -85,8 +94,9 @@ class SinkProcessorIT {
         }
         kafka.send(kafka.names.eventsTopic(), "bad", "{\"event_id\": ");
         kafka.send(kafka.names.tracesTopic(), "bad", "not json at all");
+        kafka.send(kafka.names.alertsTopic(), "bad", "{\"alert_id\": 7, \"observed\": \"lots\"}");
 
-        SinkProcessor sink = start(List.of(vectors));
+        SinkProcessor sink = start(List.of(vectors, analytics));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(vectors.count(Collections.FAILURES, 1)).isEqualTo(EXECUTIONS);
@@ -94,13 +104,18 @@ class SinkProcessorIT {
             assertThat(vectors.count(Collections.PLAYBOOKS, 1)).isEqualTo(1);
             assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION + 1);
             assertThat(kafka.committed(kafka.names.tracesTopic())).isEqualTo(EXECUTIONS + 1);
+            assertThat(kafka.committed(kafka.names.alertsTopic())).isEqualTo(6);
         });
+        assertThat(analytics.counts(1)).isEqualTo(new TableCounts(EXECUTIONS * EVENTS_PER_EXECUTION, EXECUTIONS, 5,
+                5, 0));
         List<DeadLetter> dead = kafka.deadLetters();
-        assertThat(dead).extracting(DeadLetter::sourceTopic)
-                .containsExactlyInAnyOrder(kafka.names.eventsTopic(), kafka.names.tracesTopic());
-        assertThat(dead).allSatisfy(d -> assertThat(d.reason()).startsWith("vectors: ").contains("malformed"));
+        assertThat(dead).extracting(d -> d.reason().substring(0, d.reason().indexOf(':')) + " " + d.sourceTopic())
+                .containsExactlyInAnyOrder("vectors " + kafka.names.eventsTopic(),
+                        "analytics " + kafka.names.eventsTopic(), "vectors " + kafka.names.tracesTopic(),
+                        "analytics " + kafka.names.tracesTopic(), "analytics " + kafka.names.alertsTopic());
+        assertThat(dead).allSatisfy(d -> assertThat(d.reason()).contains("malformed"));
         assertThat(dead).anySatisfy(d -> assertThat(new String(d.originalBytes())).isEqualTo("not json at all"));
-        assertThat(sink.counters().rejected()).isEqualTo(2);
+        assertThat(sink.counters().rejected()).isEqualTo(5);
         assertThat(sink.counters().paused()).isFalse();
     }
 
@@ -108,19 +123,61 @@ class SinkProcessorIT {
     @DisplayName("a processor stopped mid-stream and started again leaves exact counts")
     void restartMidStreamKeepsCountsExact() {
         produce(0, EXECUTIONS / 2);
-        SinkProcessor first = start(List.of(vectors));
+        SinkProcessor first = start(List.of(vectors, analytics));
         await().atMost(Duration.ofSeconds(30)).until(() -> first.counters().batches() > 0);
         produce(EXECUTIONS / 2, EXECUTIONS * 3 / 4);
         first.close();
 
         produce(EXECUTIONS * 3 / 4, EXECUTIONS);
-        start(List.of(vectors));
+        start(List.of(vectors, analytics));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
             assertThat(vectors.count(Collections.FAILURES, 1)).isEqualTo(EXECUTIONS);
             assertThat(vectors.count(Collections.EXECUTIONS, 1)).isEqualTo(EXECUTIONS);
         });
+        assertThat(analytics.counts(1).events()).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
+        assertThat(analytics.counts(1).traces()).isEqualTo(EXECUTIONS);
         assertThat(kafka.deadLetters()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("while the vector store is down for 10 s input is paused and nothing is committed; after it is back "
+            + "nothing is lost and nothing doubled")
+    void storeOutagePausesAndRecovers() throws Exception {
+        try (InProcessQdrantServer qdrant = InProcessQdrantServer.startNew()) {
+            VectorIndex remote = new VectorIndex(QdrantVectorStore.onChannel(qdrant.channel(),
+                    QdrantOptions.fromUrl("localhost:6334", null).withTimeout(Duration.ofSeconds(2))),
+                    Embeddings.defaults(), kafka.names);
+            open.add(remote);
+            produce(0, EXECUTIONS / 2);
+            SinkProcessor sink = start(List.of(remote, analytics));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS / 2 * EVENTS_PER_EXECUTION));
+
+            qdrant.stop();
+            produce(EXECUTIONS / 2, EXECUTIONS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sink.counters().paused());
+            long committedWhileDown = kafka.committed(kafka.names.eventsTopic());
+            Thread.sleep(10_000);
+            assertThat(sink.counters().paused()).isTrue();
+            assertThat(sink.counters().retries()).isGreaterThan(3);
+            assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(committedWhileDown)
+                    .isEqualTo(EXECUTIONS / 2 * EVENTS_PER_EXECUTION);
+
+            qdrant.start();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
+                assertThat(kafka.committed(kafka.names.tracesTopic())).isEqualTo(EXECUTIONS);
+            });
+            assertThat(sink.counters().paused()).isFalse();
+            assertThat(remote.count(Collections.FAILURES, 1)).isEqualTo(EXECUTIONS);
+            assertThat(remote.count(Collections.EXECUTIONS, 1)).isEqualTo(EXECUTIONS);
+            assertThat(remote.count(Collections.PLAYBOOKS, 1)).isEqualTo(1);
+            assertThat(analytics.counts(1).events()).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
+            assertThat(analytics.counts(1).traces()).isEqualTo(EXECUTIONS);
+            assertThat(sink.counters().written()).isEqualTo(EXECUTIONS * (EVENTS_PER_EXECUTION + 1));
+            assertThat(kafka.deadLetters()).isEmpty();
+        }
     }
 }
