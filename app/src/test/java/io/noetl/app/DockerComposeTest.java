@@ -164,6 +164,17 @@ class DockerComposeTest {
     }
 
     @Test
+    @DisplayName("the sink service keeps its vectors in the qdrant service, over Qdrant's gRPC port")
+    @SuppressWarnings("unchecked")
+    void sinkUsesQdrant() {
+        Map<String, String> env = environment("sink");
+        assertThat(VectorStores.kind(env)).isEqualTo(VectorStores.Kind.QDRANT);
+        assertThat(VectorStores.qdrantOptions(env).host()).isEqualTo("qdrant");
+        assertThat(VectorStores.qdrantOptions(env).port()).isEqualTo(6334);
+        assertThat((Map<String, Object>) service("sink").get("depends_on")).containsKey("qdrant");
+    }
+
+    @Test
     @DisplayName("every service an app role depends on exists")
     @SuppressWarnings("unchecked")
     void dependenciesExist() {
