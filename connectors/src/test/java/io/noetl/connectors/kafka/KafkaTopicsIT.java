@@ -57,7 +57,7 @@ class KafkaTopicsIT {
         try (Admin admin = Fixtures.admin(kafka)) {
             admin.createTopics(List.of(new NewTopic(names.alertsTopic(), 2, (short) 1))).all().get();
             KafkaTopics.Report report = KafkaTopics.ensure(admin, names, TopicSettings.embedded());
-            assertThat(report.created()).hasSize(5).doesNotContain(names.alertsTopic());
+            assertThat(report.created()).hasSize(6).doesNotContain(names.alertsTopic());
             assertThat(report.problems()).singleElement().asString()
                     .contains(names.alertsTopic()).contains("2 partitions").contains("6");
         }
