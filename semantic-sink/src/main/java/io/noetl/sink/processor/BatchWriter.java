@@ -7,7 +7,10 @@ import io.noetl.sink.index.SinkIndex;
 import io.noetl.sink.index.SinkUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +40,19 @@ final class BatchWriter {
     }
 
     /**
-     * @return the number of dead letters sent
+     * What a written batch left behind.
+     *
+     * @param deadLetters dead letters sent (one per index that refused a record)
+     * @param refused     distinct records at least one index refused
+     */
+    record Outcome(int deadLetters, int refused) {
+    }
+
+    /**
+     * @return how many records were refused
      * @throws SinkUnavailableException when an index or the dead-letter topic cannot take the batch now
      */
-    int write(List<ConsumerRecord<byte[], byte[]>> batch) {
+    Outcome write(List<ConsumerRecord<byte[], byte[]>> batch) {
         List<DeadLetterOut> dead = new ArrayList<>();
         for (SinkIndex index : indexes) {
             List<ConsumerRecord<byte[], byte[]>> mine = batch.stream()
@@ -54,7 +66,9 @@ final class BatchWriter {
             }
         }
         sendDeadLetters(dead);
-        return dead.size();
+        Set<ConsumerRecord<byte[], byte[]>> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+        dead.forEach(d -> refused.add(d.rejected.record()));
+        return new Outcome(dead.size(), refused.size());
     }
 
     /** The first batch ever creates and switches to version 1 (safe when several instances do it at once). */

@@ -166,24 +166,34 @@ public final class SinkProcessor implements AutoCloseable {
     }
 
     private void writeAndCommit() {
-        int dead = writer.write(batch);
+        BatchWriter.Outcome outcome = writer.write(batch);
         consumer.commitSync(offsets(batch));
-        written.addAndGet(batch.size() - dead);
-        rejected.addAndGet(dead);
+        written.addAndGet(batch.size() - outcome.refused());
+        rejected.addAndGet(outcome.deadLetters());
         batches.incrementAndGet();
-        if (dead > 0) {
-            LOG.warn("sink: {} record(s) of a batch of {} sent to {}", dead, batch.size(),
+        if (outcome.deadLetters() > 0) {
+            LOG.warn("sink: {} dead letter(s) for a batch of {} sent to {}", outcome.deadLetters(), batch.size(),
                     names.sinkDeadLetterTopic());
         }
         batch = new ArrayList<>();
     }
 
+    /**
+     * The batch was written but the group moved on before its offsets were committed: the partitions' new owners
+     * read it again (writes are idempotent), so it is dropped here.
+     */
+    private boolean droppedAfterGroupMoved(RuntimeException cause) {
+        if (!(cause instanceof CommitFailedException || cause instanceof RebalanceInProgressException)) {
+            return false;
+        }
+        LOG.warn("sink: offsets of a batch of {} not committed ({}); it will be read again", batch.size(),
+                cause.toString());
+        batch = new ArrayList<>();
+        return true;
+    }
+
     private void pause(RuntimeException cause) {
-        if (cause instanceof CommitFailedException || cause instanceof RebalanceInProgressException) {
-            // the group moved on; the new owners read these records again
-            LOG.warn("sink: offsets of a batch of {} not committed ({}); it will be read again", batch.size(),
-                    cause.toString());
-            batch = new ArrayList<>();
+        if (droppedAfterGroupMoved(cause)) {
             return;
         }
         paused = true;
@@ -222,6 +232,11 @@ public final class SinkProcessor implements AutoCloseable {
             LOG.warn("sink: stores take batches again after {} ms and {} retries; input resumed",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartedNanos), outageRetries);
         } catch (RuntimeException e) {
+            if (droppedAfterGroupMoved(e)) {
+                paused = false;
+                consumer.resume(consumer.paused());
+                return;
+            }
             backoffMs = Math.min(settings.maxBackoff().toMillis(), backoffMs * 2);
             nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMs);
             LOG.debug("sink: retry refused, next in {} ms: {}", backoffMs, e.getMessage());

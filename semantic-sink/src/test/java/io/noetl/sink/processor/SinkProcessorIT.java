@@ -117,7 +117,9 @@ class SinkProcessorIT {
                         "analytics " + kafka.names.tracesTopic(), "analytics " + kafka.names.alertsTopic());
         assertThat(dead).allSatisfy(d -> assertThat(d.reason()).contains("malformed"));
         assertThat(dead).anySatisfy(d -> assertThat(new String(d.originalBytes())).isEqualTo("not json at all"));
-        assertThat(sink.counters().rejected()).isEqualTo(5);
+        assertThat(sink.counters().rejected()).as("dead letters").isEqualTo(5);
+        assertThat(sink.counters().written()).as("records no index refused")
+                .isEqualTo(EXECUTIONS * (EVENTS_PER_EXECUTION + 1) + 5 + 5);
         assertThat(sink.counters().paused()).isFalse();
     }
 
