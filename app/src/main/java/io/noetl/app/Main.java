@@ -8,6 +8,7 @@ import io.noetl.app.cli.ErrorHandler;
 import io.noetl.app.cli.RegisterCommand;
 import io.noetl.app.cli.RunCommand;
 import io.noetl.app.cli.ServerCommand;
+import io.noetl.app.cli.SinkCommand;
 import io.noetl.app.cli.VersionCommand;
 import io.noetl.app.cli.WorkerCommand;
 import java.io.PrintWriter;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "NoETL workflow execution platform.",
-        subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, AllCommand.class, DemoCommand.class,
+        subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, SinkCommand.class, AllCommand.class,
+                DemoCommand.class,
                 BenchCommand.class, RegisterCommand.class, RunCommand.class, VersionCommand.class})
 public final class Main implements Callable<Integer> {
 

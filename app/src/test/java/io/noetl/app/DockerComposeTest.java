@@ -6,6 +6,7 @@ import io.noetl.app.demo.Examples;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
+import io.noetl.sink.analytics.AnalyticsStores;
 import io.noetl.sink.vector.VectorStores;
 import io.noetl.worker.WorkerConfig;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DockerComposeTest {
 
     private static final Set<String> APP_SERVICES = Set.of("server", "worker", "stream");
+    /** App services that need no NATS. */
+    private static final Set<String> KAFKA_ONLY_SERVICES = Set.of("sink");
 
     private static Map<String, Object> services;
 
@@ -60,8 +63,10 @@ class DockerComposeTest {
         ServerConfig.fromEnv(env);
         WorkerConfig.fromEnv(env);
         StreamRoles.topicSettings(env);
-        EmbeddedNats.dataDir(env);
+        StreamRoles.sinkSettings(env, "kafka:9092");
         VectorStores.kind(env);
+        env.get(AnalyticsStores.STORE); // read by AnalyticsStores.open, which would connect
+        EmbeddedNats.dataDir(env);
         Set<String> read = new HashSet<>(env.asked);
         read.addAll(keychainVariablesOfExamples());
         return read;
@@ -113,6 +118,10 @@ class DockerComposeTest {
         assertThat(service("stream").get("image")).isEqualTo(service("server").get("image"));
         assertThat(service("stream").get("command")).isEqualTo(List.of("bridge"));
         assertThat(environment("stream").get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        assertThat(service("sink").get("image")).isEqualTo(service("server").get("image"));
+        assertThat(service("sink").get("command")).isEqualTo(List.of("sink"));
+        assertThat(environment("sink")).containsEntry("NOETL_VECTOR_STORE", "qdrant")
+                .containsEntry("NOETL_ANALYTICS_STORE", "clickhouse");
     }
 
     @Test
@@ -127,7 +136,9 @@ class DockerComposeTest {
     @DisplayName("every NOETL_* and NATS_URL variable set on an app service is one the app reads")
     void appServicesSetOnlyVariablesTheAppReads() {
         Set<String> read = variablesTheAppReads();
-        for (String name : APP_SERVICES) {
+        Set<String> all = new HashSet<>(APP_SERVICES);
+        all.addAll(KAFKA_ONLY_SERVICES);
+        for (String name : all) {
             Set<String> set = environment(name).keySet();
             assertThat(set).as("variables of service %s", name).isNotEmpty();
             set.stream().filter(v -> v.startsWith("NOETL_") || v.equals("NATS_URL"))
@@ -153,14 +164,14 @@ class DockerComposeTest {
     }
 
     @Test
-    @DisplayName("the stream service keeps its vectors in the qdrant service, over Qdrant's gRPC port")
+    @DisplayName("the sink service keeps its vectors in the qdrant service, over Qdrant's gRPC port")
     @SuppressWarnings("unchecked")
-    void streamUsesQdrant() {
-        Map<String, String> env = environment("stream");
+    void sinkUsesQdrant() {
+        Map<String, String> env = environment("sink");
         assertThat(VectorStores.kind(env)).isEqualTo(VectorStores.Kind.QDRANT);
         assertThat(VectorStores.qdrantOptions(env).host()).isEqualTo("qdrant");
         assertThat(VectorStores.qdrantOptions(env).port()).isEqualTo(6334);
-        assertThat((Map<String, Object>) service("stream").get("depends_on")).containsKey("qdrant");
+        assertThat((Map<String, Object>) service("sink").get("depends_on")).containsKey("qdrant");
     }
 
     @Test
