@@ -120,6 +120,16 @@ public record Names(String prefix) {
         return prefix + "noetl.alerts";
     }
 
+    /** Kafka topic of records the sink could not write into an index, with the reason and the original bytes. */
+    public String sinkDeadLetterTopic() {
+        return prefix + "noetl.sink.dlq";
+    }
+
+    /** Kafka consumer group shared by the sink instances. */
+    public String sinkConsumerGroup() {
+        return prefix + "noetl-sink";
+    }
+
     /** Durable JetStream consumer shared by the bridge instances (events into Kafka). */
     public String bridgeConsumer() {
         return prefix + "noetl-bridge";

@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the pipeline's six Kafka topics ({@link Names#rawEventsTopic()}, {@link Names#eventsTopic()},
+ * Creates the pipeline's seven Kafka topics ({@link Names#rawEventsTopic()}, {@link Names#eventsTopic()},
  * {@link Names#deadLetterTopic()}, {@link Names#tracesTopic()}, {@link Names#stepMetricsTopic()},
- * {@link Names#alertsTopic()}); safe to run on every start and from several instances at once.
+ * {@link Names#alertsTopic()}, {@link Names#sinkDeadLetterTopic()}); safe to run on every start and from several instances at once.
  * Existing topics are left as they are.
  */
 public final class KafkaTopics {
@@ -63,6 +63,7 @@ public final class KafkaTopics {
         specs.put(names.tracesTopic(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         specs.put(names.stepMetricsTopic(), Map.of());
         specs.put(names.alertsTopic(), Map.of());
+        specs.put(names.sinkDeadLetterTopic(), Map.of());
         return specs;
     }
 

@@ -19,13 +19,14 @@ class KafkaTopicsIT {
     private final String kafka = KafkaTestBroker.shared().bootstrapServers();
 
     @Test
-    @DisplayName("creates the six topics with their partitions and configs, and a second run changes nothing")
+    @DisplayName("creates the seven topics with their partitions and configs, and a second run changes nothing")
     void createsTopicsOnceWithTheirConfigs() throws Exception {
         Names names = Fixtures.uniqueNames();
         try (Admin admin = Fixtures.admin(kafka)) {
             KafkaTopics.Report first = KafkaTopics.ensure(admin, names, TopicSettings.embedded());
             assertThat(first.created()).containsExactlyInAnyOrder(names.rawEventsTopic(), names.eventsTopic(),
-                    names.deadLetterTopic(), names.tracesTopic(), names.stepMetricsTopic(), names.alertsTopic());
+                    names.deadLetterTopic(), names.tracesTopic(), names.stepMetricsTopic(), names.alertsTopic(),
+                    names.sinkDeadLetterTopic());
             assertThat(admin.describeTopics(List.of(names.rawEventsTopic())).allTopicNames().get()
                     .get(names.rawEventsTopic()).partitions()).hasSize(6);
             assertThat(config(admin, names.tracesTopic()).get("cleanup.policy").value()).isEqualTo("compact");
@@ -34,7 +35,7 @@ class KafkaTopicsIT {
 
             KafkaTopics.Report second = KafkaTopics.ensure(admin, names, TopicSettings.embedded());
             assertThat(second.created()).isEmpty();
-            assertThat(second.existing()).hasSize(6);
+            assertThat(second.existing()).hasSize(7);
             assertThat(second.problems()).isEmpty();
         }
     }

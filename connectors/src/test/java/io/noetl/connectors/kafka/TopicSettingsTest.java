@@ -31,11 +31,11 @@ class TopicSettingsTest {
     }
 
     @Test
-    void specsNameTheSixTopicsWithTracesCompactedAndEventsRetained() {
+    void specsNameTheSevenTopicsWithTracesCompactedAndEventsRetained() {
         Names names = new Names("p_");
         Map<String, Map<String, String>> specs = KafkaTopics.specs(names, TopicSettings.embedded());
         assertThat(specs).containsOnlyKeys("p_noetl.events.raw", "p_noetl.events", "p_noetl.events.dlq",
-                "p_noetl.traces", "p_noetl.metrics.step", "p_noetl.alerts");
+                "p_noetl.traces", "p_noetl.metrics.step", "p_noetl.alerts", "p_noetl.sink.dlq");
         assertThat(specs.get("p_noetl.traces")).containsEntry("cleanup.policy", "compact");
         assertThat(specs.get("p_noetl.events.raw")).containsEntry("retention.ms", "-1");
         assertThat(specs.get("p_noetl.events")).containsEntry("retention.ms", "-1");

@@ -1,0 +1,61 @@
+package io.noetl.sink.processor;
+
+import java.time.Duration;
+
+/**
+ * How a {@link SinkProcessor} reads and retries.
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param batchSize        records that make a batch full (it is written at once); also the most records one poll
+ *                         returns, so a batch holds fewer than twice this many
+ * @param batchTime        longest time records wait in a batch that is not full
+ * @param minBackoff       first wait before writing a refused batch again
+ * @param maxBackoff       longest wait between attempts; the wait doubles from {@code minBackoff} up to this
+ * @param clientId         Kafka client id (also names the sink's thread)
+ */
+public record SinkSettings(String bootstrapServers, int batchSize, Duration batchTime, Duration minBackoff,
+        Duration maxBackoff, String clientId) {
+
+    public static final int DEFAULT_BATCH_SIZE = 2000;
+    public static final Duration DEFAULT_BATCH_TIME = Duration.ofMillis(500);
+    public static final Duration DEFAULT_MIN_BACKOFF = Duration.ofMillis(100);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+
+    public SinkSettings {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("sink: Kafka bootstrap servers must be set");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("sink batch size must be >= 1, got " + batchSize);
+        }
+        if (batchTime == null || batchTime.isNegative() || batchTime.isZero()) {
+            throw new IllegalArgumentException("sink batch time must be positive, got " + batchTime);
+        }
+        if (minBackoff == null || minBackoff.isNegative() || minBackoff.isZero()) {
+            throw new IllegalArgumentException("sink minimum backoff must be positive, got " + minBackoff);
+        }
+        if (maxBackoff == null || maxBackoff.compareTo(minBackoff) < 0) {
+            throw new IllegalArgumentException("sink maximum backoff " + maxBackoff + " is below the minimum "
+                    + minBackoff);
+        }
+        clientId = clientId == null || clientId.isBlank() ? "noetl-sink" : clientId;
+    }
+
+    /** Defaults: batches of 2000 records or 500 ms, retries after 100 ms doubling up to 5 s. */
+    public static SinkSettings defaults(String bootstrapServers) {
+        return new SinkSettings(bootstrapServers, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TIME, DEFAULT_MIN_BACKOFF,
+                DEFAULT_MAX_BACKOFF, "noetl-sink");
+    }
+
+    public SinkSettings withBatch(int size, Duration time) {
+        return new SinkSettings(bootstrapServers, size, time, minBackoff, maxBackoff, clientId);
+    }
+
+    public SinkSettings withBackoff(Duration min, Duration max) {
+        return new SinkSettings(bootstrapServers, batchSize, batchTime, min, max, clientId);
+    }
+
+    public SinkSettings withClientId(String id) {
+        return new SinkSettings(bootstrapServers, batchSize, batchTime, minBackoff, maxBackoff, id);
+    }
+}

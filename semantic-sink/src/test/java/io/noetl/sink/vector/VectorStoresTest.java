@@ -1,0 +1,56 @@
+package io.noetl.sink.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.sink.vector.qdrant.QdrantVectorStore;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorStoresTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("without NOETL_VECTOR_STORE the embedded store opens under <dataDir>/vectors")
+    void embeddedByDefault() {
+        try (VectorStore store = VectorStores.open(Map.of(), dataDir)) {
+            assertThat(store).isInstanceOf(EmbeddedVectorStore.class);
+            store.createCollection("c", 4);
+        }
+        assertThat(dataDir.resolve("vectors").resolve("c")).isDirectory();
+        try (VectorStore store = VectorStores.open(Map.of("NOETL_VECTOR_STORE", "embedded"), dataDir)) {
+            assertThat(store.collections()).containsExactly("c");
+        }
+    }
+
+    @Test
+    @DisplayName("NOETL_VECTOR_STORE=qdrant opens a Qdrant store on QDRANT_URL without needing the server yet")
+    void qdrant() {
+        Map<String, String> env = Map.of("NOETL_VECTOR_STORE", "Qdrant", "QDRANT_URL", "http://127.0.0.1:1",
+                "QDRANT_API_KEY", "k");
+        assertThat(VectorStores.qdrantOptions(env).apiKey()).isEqualTo("k");
+        try (VectorStore store = VectorStores.open(env, dataDir)) {
+            assertThat(store).isInstanceOf(QdrantVectorStore.class);
+            assertThatThrownBy(store::collections).isInstanceOf(VectorStoreException.class)
+                    .hasMessageContaining("list collections");
+        }
+    }
+
+    @Test
+    @DisplayName("bad settings are refused naming the variable")
+    void badSettings() {
+        assertThatThrownBy(() -> VectorStores.open(Map.of("NOETL_VECTOR_STORE", "milvus"), dataDir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOETL_VECTOR_STORE")
+                .hasMessageContaining("milvus");
+        assertThatThrownBy(() -> VectorStores.open(Map.of("NOETL_VECTOR_STORE", "qdrant"), dataDir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QDRANT_URL");
+        assertThatThrownBy(() -> VectorStores.open(Map.of("NOETL_VECTOR_STORE", "qdrant", "QDRANT_URL",
+                "ftp://x"), dataDir)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QDRANT_URL");
+    }
+}
