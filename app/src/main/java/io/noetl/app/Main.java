@@ -6,6 +6,7 @@ import io.noetl.app.cli.BridgeCommand;
 import io.noetl.app.cli.DemoCommand;
 import io.noetl.app.cli.ErrorHandler;
 import io.noetl.app.cli.RegisterCommand;
+import io.noetl.app.cli.ReplayCommand;
 import io.noetl.app.cli.RunCommand;
 import io.noetl.app.cli.ServerCommand;
 import io.noetl.app.cli.VersionCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionCommand.Provider.class,
         description = "NoETL workflow execution platform.",
         subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, AllCommand.class, DemoCommand.class,
-                BenchCommand.class, RegisterCommand.class, RunCommand.class, VersionCommand.class})
+                BenchCommand.class, RegisterCommand.class, RunCommand.class, ReplayCommand.class, VersionCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,57 @@
+package io.noetl.app.admin;
+
+import io.noetl.app.infra.Lifecycle;
+import io.noetl.schemas.Names;
+import io.noetl.sink.index.IndexTarget;
+import io.noetl.sink.index.SinkIndex;
+import io.noetl.sink.index.SinkIndexes;
+import io.noetl.sink.replay.ReplayService;
+import io.noetl.sink.replay.ReplaySettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Serves replays of a running sink's indexes through the admin routes. */
+public final class AdminReplay {
+
+    /** Added to the sink's batch time: the longest a live batch write is expected to take. */
+    private static final Duration WRITE_ALLOWANCE = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_SINK_BATCH_TIME = Duration.ofMillis(500);
+
+    private AdminReplay() {
+    }
+
+    /**
+     * Attaches a {@link ReplayService} over {@code sink}'s indexes to {@code routes}; {@code life} stops running
+     * replays and detaches it before the indexes close.
+     */
+    public static ReplayService serve(SinkIndexes sink, String bootstrapServers, Names names,
+            Map<String, String> env, ReindexRoutes routes, Lifecycle life) {
+        Map<IndexTarget, SinkIndex> byTarget = new EnumMap<>(IndexTarget.class);
+        sink.list().forEach(i -> byTarget.put(i.target(), i));
+        ReplayService service = new ReplayService(byTarget, ReplaySettings.defaults(bootstrapServers, names.prefix())
+                .withLiveBatchTime(liveBatchTime(env)), Clock.systemUTC());
+        routes.attach(service);
+        life.add(() -> {
+            routes.detach();
+            service.close();
+        });
+        return service;
+    }
+
+    /** The live sink's batch time ({@code NOETL_SINK_BATCH_MS}, default 500 ms) plus time for its write. */
+    static Duration liveBatchTime(Map<String, String> env) {
+        String ms = env.get("NOETL_SINK_BATCH_MS");
+        Duration batch = DEFAULT_SINK_BATCH_TIME;
+        if (ms != null && !ms.isBlank()) {
+            try {
+                batch = Duration.ofMillis(Long.parseLong(ms.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("NOETL_SINK_BATCH_MS must be a whole number of milliseconds, got '"
+                        + ms + "'");
+            }
+        }
+        return batch.plus(WRITE_ALLOWANCE);
+    }
+}
