@@ -9,6 +9,7 @@ import io.noetl.app.cli.RegisterCommand;
 import io.noetl.app.cli.ReplayCommand;
 import io.noetl.app.cli.RunCommand;
 import io.noetl.app.cli.ServerCommand;
+import io.noetl.app.cli.SinkCommand;
 import io.noetl.app.cli.VersionCommand;
 import io.noetl.app.cli.WorkerCommand;
 import java.io.PrintWriter;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "NoETL workflow execution platform.",
-        subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, AllCommand.class, DemoCommand.class,
-                BenchCommand.class, RegisterCommand.class, RunCommand.class, ReplayCommand.class, VersionCommand.class})
+        subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, SinkCommand.class, AllCommand.class,
+                DemoCommand.class, BenchCommand.class, RegisterCommand.class, RunCommand.class, ReplayCommand.class,
+                VersionCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -23,6 +23,6 @@ public final class BridgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return RoleCommand.run(env, spec.commandLine().getOut(), false, false, true);
+        return RoleCommand.run(env, spec.commandLine().getOut(), false, false, true, false);
     }
 }

@@ -9,6 +9,7 @@ import io.noetl.app.demo.DemoServices;
 import io.noetl.app.demo.Examples;
 import io.noetl.app.demo.LatencyPhase;
 import io.noetl.app.demo.PostgresProbe;
+import io.noetl.app.demo.StoreReport;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.LocalPorts;
@@ -28,12 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * NATS (private if none answers), server, worker, Kafka, the topology and the bridge, and the examples' fake outside
- * world in one JVM; prints every alert as it arrives, runs the examples, then provokes a latency alert.
+ * NATS (private if none answers), server, worker, Kafka, the topology, the sink and the bridge, and the examples' fake
+ * outside world in one JVM; prints every alert as it arrives, runs the examples, provokes a latency alert, then says
+ * what the vector and analytics stores hold.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start NATS (if needed), a server, a worker, Kafka, the topology and the bridge, run every "
-                + "example, provoke a latency alert, print alerts as they arrive, and wait for Ctrl-C.")
+        description = "Start NATS (if needed), a server, a worker, Kafka, the topology, the sink and the bridge, run "
+                + "every example, provoke a latency alert, print alerts as they arrive and what the stores hold, and "
+                + "wait for Ctrl-C.")
 public final class DemoCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
@@ -76,6 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
             DemoRunner runner = life.add(new DemoRunner(client, services, EmbeddedNats.dataDir(env), out));
             List<DemoExecution> waiting = runner.run(Examples.load(env), pg);
             new LatencyPhase(client, services, runner.workload(), out).run(alerts);
+            for (String line : StoreReport.settle(stream.sink())) {
+                say(out, line);
+            }
             runner.explainApprovals(waiting, server.httpPort());
         } catch (RuntimeException e) {
             life.close();

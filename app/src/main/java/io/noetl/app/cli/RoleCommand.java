@@ -21,12 +21,15 @@ final class RoleCommand {
     }
 
     static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker) throws InterruptedException {
-        return run(env, out, server, worker, false);
+        return run(env, out, server, worker, false, false);
     }
 
-    /** As above; {@code streams} adds Kafka (embedded unless configured), its topics, the event bridge and the alert relay. */
-    static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker, boolean streams)
-            throws InterruptedException {
+    /**
+     * As above; {@code streams} adds Kafka (embedded unless configured), its topics, the topology, the event bridge and
+     * the alert relay, and {@code sink} with them the sink into the vector and analytics stores.
+     */
+    static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker, boolean streams,
+            boolean sink) throws InterruptedException {
         Lifecycle life = new Lifecycle().closeOnShutdown();
         try {
             Map<String, String> roleEnv = env;
@@ -46,7 +49,7 @@ final class RoleCommand {
                 out.println("worker " + config.workerId() + " pulling pool '" + config.pool() + "'");
             }
             if (streams) {
-                StreamRoles.start(roleEnv, roleEnv.getOrDefault("NATS_URL", EmbeddedNats.DEFAULT_URL), life, out);
+                StreamRoles.start(roleEnv, roleEnv.getOrDefault("NATS_URL", EmbeddedNats.DEFAULT_URL), life, out, sink);
             }
             out.println("running; press Ctrl-C to stop");
             out.flush();

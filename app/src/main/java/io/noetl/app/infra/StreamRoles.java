@@ -9,6 +9,9 @@ import io.noetl.connectors.bridge.EventBridge;
 import io.noetl.connectors.kafka.KafkaTopics;
 import io.noetl.connectors.kafka.TopicSettings;
 import io.noetl.schemas.Names;
+import io.noetl.sink.index.SinkIndexes;
+import io.noetl.sink.processor.SinkProcessor;
+import io.noetl.sink.processor.SinkSettings;
 import io.noetl.topology.StreamsSettings;
 import io.noetl.topology.TopologyConfig;
 import io.noetl.topology.TopologyRunner;
@@ -23,8 +26,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The stream side of the pipeline, started in order into a {@link Lifecycle} (which closes it in reverse): the
- * Kafka cluster ({@link EmbeddedKafka}), the topics, then the roles that use them. Further stream roles (the
- * topology, the sinks) start here too, after the topics and before the bridge.
+ * Kafka cluster ({@link EmbeddedKafka}), the topics, then the roles that use them: the topology, the sink (Kafka into
+ * the vector and analytics stores), then the bridge.
  */
 public final class StreamRoles {
 
@@ -38,17 +41,92 @@ public final class StreamRoles {
      *
      * @param bootstrapServers the Kafka cluster in use
      * @param names            names on the wire
+     * @param sink             the indexes the sink fills, or null when no sink was started
      */
-    public record Started(String bootstrapServers, Names names) {
+    public record Started(String bootstrapServers, Names names, SinkIndexes sink) {
     }
 
     /**
      * Starts Kafka (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS} is set), creates the topics, runs the topology
-     * (its state under {@code <NOETL_DATA_DIR>/streams}), the event
+     * (its state under {@code <NOETL_DATA_DIR>/streams}), the sink (stores under {@code <NOETL_DATA_DIR>}), the event
      * bridge and the alert relay against the NATS server at {@code natsUrl}; reports each step on {@code out}.
      */
     public static Started start(Map<String, String> env, String natsUrl, Lifecycle life, PrintWriter out) {
+        return start(env, natsUrl, life, out, true);
+    }
+
+    /** As {@link #start(Map, String, Lifecycle, PrintWriter)}; {@code withSink} false leaves the sink out. */
+    public static Started start(Map<String, String> env, String natsUrl, Lifecycle life, PrintWriter out,
+            boolean withSink) {
         Names names = new Names(env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+        KafkaReady kafka = kafkaAndTopics(env, names, life, out);
+        String bootstrap = kafka.bootstrapServers();
+        TopicSettings settings = kafka.settings();
+        // the topology and the sink read the topics and need nothing of the bridge
+        TopologyConfig topology = TopologyConfig.defaults(names);
+        Path stateDir = EmbeddedNats.dataDir(env).resolve("streams");
+        life.add(new TopologyRunner(topology, StreamsSettings.properties(bootstrap, topology, stateDir,
+                StreamsSettings.DEFAULT_COMMIT_INTERVAL, settings.replicationFactor())).start(TOPOLOGY_START));
+        out.println("topology: " + names.rawEventsTopic() + " -> " + names.eventsTopic() + ", " + names.tracesTopic()
+                + ", " + names.stepMetricsTopic() + ", " + names.alertsTopic() + " (state " + stateDir + ")");
+        out.flush();
+        SinkIndexes sink = withSink ? startSink(env, bootstrap, names, life, out) : null;
+
+        Connection nc = life.add(NatsConnections.connect(natsUrl, names.prefix() + "noetl-bridge"));
+        BridgeSettings bridge = BridgeSettings.defaults(bootstrap);
+        if (!kafka.owned()) {
+            // a cluster elsewhere: the records cross a network, where compression pays
+            bridge = bridge.withProducerTuning(bridge.lingerMs(), bridge.batchBytes(), "lz4");
+        }
+        life.add(EventBridge.start(nc, names, bridge));
+        life.add(AlertRelay.start(nc, names, AlertRelaySettings.defaults(bootstrap)));
+        out.println("bridge: " + names.eventsStream() + " -> Kafka " + names.rawEventsTopic() + ", Kafka "
+                + names.alertsTopic() + " -> " + names.alertsWildcard());
+        out.flush();
+        return new Started(bootstrap, names, sink);
+    }
+
+    /**
+     * The sink role alone (for scale-out): Kafka (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS} is set), the topics,
+     * and a sink in the shared consumer group.
+     */
+    public static Started startSinkOnly(Map<String, String> env, Lifecycle life, PrintWriter out) {
+        Names names = new Names(env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+        String bootstrap = kafkaAndTopics(env, names, life, out).bootstrapServers();
+        return new Started(bootstrap, names, startSink(env, bootstrap, names, life, out));
+    }
+
+    /**
+     * Opens the stores ({@link SinkIndexes#open}, under {@code <NOETL_DATA_DIR>}) and starts a sink into them;
+     * {@code NOETL_SINK_BATCH_SIZE} and {@code NOETL_SINK_BATCH_MS} override the batch bounds.
+     */
+    public static SinkIndexes startSink(Map<String, String> env, String bootstrap, Names names, Lifecycle life,
+            PrintWriter out) {
+        Path dataDir = EmbeddedNats.dataDir(env);
+        SinkIndexes indexes = life.add(SinkIndexes.open(env, dataDir, names));
+        SinkSettings settings = SinkSettings.defaults(bootstrap);
+        String size = env.get("NOETL_SINK_BATCH_SIZE");
+        String ms = env.get("NOETL_SINK_BATCH_MS");
+        if ((size != null && !size.isBlank()) || (ms != null && !ms.isBlank())) {
+            settings = settings.withBatch(
+                    size == null || size.isBlank() ? settings.batchSize() : parse("NOETL_SINK_BATCH_SIZE", size),
+                    ms == null || ms.isBlank() ? settings.batchTime()
+                            : Duration.ofMillis(parse("NOETL_SINK_BATCH_MS", ms)));
+        }
+        SinkProcessor processor = life.add(SinkProcessor.start(indexes.list(), names,
+                settings.withClientId(names.prefix() + "noetl-sink")));
+        out.println("sink: " + String.join(", ", processor.topics()) + " -> "
+                + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under " + dataDir
+                + ", dead letters " + names.sinkDeadLetterTopic() + ")");
+        out.flush();
+        return indexes;
+    }
+
+    /** A reachable cluster with the pipeline's topics, and the settings they were created with. */
+    private record KafkaReady(String bootstrapServers, TopicSettings settings, boolean owned) {
+    }
+
+    private static KafkaReady kafkaAndTopics(Map<String, String> env, Names names, Lifecycle life, PrintWriter out) {
         EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
         String bootstrap = kafka.bootstrapServers();
         out.println("Kafka: " + bootstrap + (kafka.owned() ? " (private broker, data " + kafka.dataDir() + ")" : ""));
@@ -63,27 +141,7 @@ public final class StreamRoles {
             }
             KafkaTopics.ensure(admin, names, settings).problems().forEach(out::println);
         }
-        // the topology (and later the sinks) read the topics and need nothing of the bridge
-        TopologyConfig topology = TopologyConfig.defaults(names);
-        Path stateDir = EmbeddedNats.dataDir(env).resolve("streams");
-        life.add(new TopologyRunner(topology, StreamsSettings.properties(bootstrap, topology, stateDir,
-                StreamsSettings.DEFAULT_COMMIT_INTERVAL, settings.replicationFactor())).start(TOPOLOGY_START));
-        out.println("topology: " + names.rawEventsTopic() + " -> " + names.eventsTopic() + ", " + names.tracesTopic()
-                + ", " + names.stepMetricsTopic() + ", " + names.alertsTopic() + " (state " + stateDir + ")");
-        out.flush();
-
-        Connection nc = life.add(NatsConnections.connect(natsUrl, names.prefix() + "noetl-bridge"));
-        BridgeSettings bridge = BridgeSettings.defaults(bootstrap);
-        if (!kafka.owned()) {
-            // a cluster elsewhere: the records cross a network, where compression pays
-            bridge = bridge.withProducerTuning(bridge.lingerMs(), bridge.batchBytes(), "lz4");
-        }
-        life.add(EventBridge.start(nc, names, bridge));
-        life.add(AlertRelay.start(nc, names, AlertRelaySettings.defaults(bootstrap)));
-        out.println("bridge: " + names.eventsStream() + " -> Kafka " + names.rawEventsTopic() + ", Kafka "
-                + names.alertsTopic() + " -> " + names.alertsWildcard());
-        out.flush();
-        return new Started(bootstrap, names);
+        return new KafkaReady(bootstrap, settings, kafka.owned());
     }
 
     /**
