@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
-import io.noetl.schemas.event.ErrorInfo;
-import io.noetl.schemas.stream.Kinds;
-import io.noetl.schemas.stream.NormalizedEvent;
 import io.noetl.server.api.HttpApi;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.index.IndexTarget;
@@ -23,19 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,22 +45,8 @@ class ReindexRoutesIT {
     @BeforeEach
     void setUp() throws Exception {
         KafkaTestBroker broker = KafkaTestBroker.shared();
-        Names names = new Names("ri" + UUID.randomUUID().toString().substring(0, 8) + "_");
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(names.eventsTopic(), 2, (short) 1),
-                    new NewTopic(names.tracesTopic(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < FAILURES; i++) {
-                producer.send(new ProducerRecord<>(names.eventsTopic(), ("ex-" + i).getBytes(), Json.bytes(
-                        failure("ev-" + i, "ex-" + i))));
-            }
-        }
+        Names names = StreamFixture.freshNames();
+        StreamFixture.failures(broker.bootstrapServers(), names, FAILURES);
         index = new VectorIndex(EmbeddedVectorStore.open(dir.resolve("vectors")), Embeddings.defaults(), names);
         replays = new ReplayService(Map.of(IndexTarget.VECTORS, index),
                 ReplaySettings.defaults(broker.bootstrapServers(), names.prefix()).withLiveBatchTime(Duration.ZERO),
@@ -87,14 +59,6 @@ class ReindexRoutesIT {
         api.close();
         replays.close();
         index.close();
-    }
-
-    private static NormalizedEvent failure(String eventId, String executionId) {
-        Instant t = Instant.now();
-        return new NormalizedEvent(eventId, executionId, null, null, "cmd-" + eventId, "demo/etl", 1, "load", "http",
-                "call.error", Kinds.ERROR, "FAILED", t, t, 120L, 1, "w1", null,
-                ErrorInfo.retriable("HttpError", "connection refused to db-" + eventId), null, null, "connection",
-                "tpl-load", "connection refused to <*>", null);
     }
 
     private HttpResponse<String> post(String body) throws Exception {
