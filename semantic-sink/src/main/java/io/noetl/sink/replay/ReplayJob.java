@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * no group; writes are idempotent).
  *
  * <p>{@link #run()} blocks; {@link #progress()} may be read from any thread; {@link #close()} stops a running replay
- * (it ends {@link ReplayState#FAILED}, the old version still serving, and a new run resumes).
+ * during its copy (it ends {@link ReplayState#FAILED}, the old version still serving, and a new run resumes); once
+ * readers were switched, the replay first finishes its catch-up (seconds) and completes.
  */
 public final class ReplayJob implements AutoCloseable {
 
@@ -58,6 +59,8 @@ public final class ReplayJob implements AutoCloseable {
     private volatile String error;
     private volatile Instant startedAt;
     private volatile Instant endedAt;
+    /** Set once readers were switched: from then on a stop waits for the catch-up, so no record is left behind. */
+    private volatile boolean finishing;
 
     /**
      * @param target   what the progress calls the job ({@code vectors}, {@code analytics}, {@code all})
@@ -102,6 +105,7 @@ public final class ReplayJob implements AutoCloseable {
             }
             if (settings.since() == null) {
                 state = ReplayState.SWITCHING;
+                finishing = true;
                 for (ReplayPlan plan : plans) {
                     plan.index.switchTo(plan.to);
                     LOG.info("readers of {} switched to version {}", plan.index.target().wireName(), plan.to);
@@ -150,7 +154,7 @@ public final class ReplayJob implements AutoCloseable {
         return rejected.get();
     }
 
-    /** Stops a running replay at the next batch; the snapshot ends {@code failed}. */
+    /** Stops a running replay at the next batch (or after its catch-up once switched). */
     @Override
     public void close() {
         stop.countDown();
@@ -243,6 +247,10 @@ public final class ReplayJob implements AutoCloseable {
 
     private void pause(Duration d) {
         try {
+            if (finishing) {
+                Thread.sleep(d);
+                return;
+            }
             if (stop.await(d.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ReplayStoppedException();
             }
@@ -253,6 +261,9 @@ public final class ReplayJob implements AutoCloseable {
     }
 
     private void checkStop() {
+        if (finishing) {
+            return;
+        }
         if (stop.getCount() == 0 || Thread.currentThread().isInterrupted()) {
             throw new ReplayStoppedException();
         }

@@ -207,6 +207,29 @@ class ReplayJobIT {
     }
 
     @Test
+    @DisplayName("a stop once readers were switched waits for the catch-up and the replay completes")
+    void stopAfterSwitchStillCompletes() throws Exception {
+        TestVectorIndex index = index(384);
+        buildV1(index, 5);
+        produce(80, Instant.now());
+        ReplayJob job = new ReplayJob("vectors", List.of(index), settings(), Clock.systemUTC());
+        Thread stopper = Thread.ofVirtual().start(() -> {
+            while (job.progress().state() != ReplayState.SWITCHING) {
+                Thread.onSpinWait();
+            }
+            job.close();
+        });
+
+        ReplayProgress end = job.run();
+        stopper.join(10_000);
+
+        assertThat(end.state()).as("error: %s", end.error()).isEqualTo(ReplayState.COMPLETED);
+        assertThat(index.currentVersion()).isEqualTo(2);
+        assertThat(index.versions()).containsExactly(2);
+        assertThat(index.count(2)).isEqualTo(80);
+    }
+
+    @Test
     @DisplayName("--since re-writes only the records from that time into the current version, without a new version")
     void sinceRewritesCurrentVersionOnly() throws Exception {
         TestVectorIndex index = index(384);
