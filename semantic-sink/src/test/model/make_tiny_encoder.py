@@ -7,7 +7,8 @@ Writes, into the output directory (default: ../resources/models/tiny-encoder nex
   tokenizer.json               HuggingFace tokenizers JSON: BERT normalizer, BERT pre-tokenizer, WordPiece, [CLS]/[SEP]
   noetl-embedder.properties    dimension, max_length, pooling, token_type_ids
   reference.json               sentences with their token ids and sentence vectors computed here in PyTorch
-                               (mean pooling over the attention mask, then L2 normalization)
+                               (mean pooling over the attention mask, then L2 normalization), without and with
+                               token_type_ids (all 0) as third input
 
 The weights are random (fixed seed): the model means nothing, it only exercises the same loading, tokenization,
 pooling and normalization path as a real sentence-transformer. Needs only PyTorch (Debian: apt-get install
@@ -24,6 +25,8 @@ import sys
 import unicodedata
 
 import torch
+from typing import Optional
+
 from torch import Tensor, nn
 
 HIDDEN = 48
@@ -184,26 +187,34 @@ class EncoderLayer(nn.Module):
 
 
 class TinyEncoder(nn.Module):
-    """Token + position embeddings and one encoder layer; returns the token embeddings (no pooling)."""
+    """Token + position (+ token type, when given) embeddings and one encoder layer; returns the token embeddings
+    (no pooling). The optional third input lets the tests cover models that take token_type_ids."""
 
     def __init__(self, vocab_size: int):
         super().__init__()
         self.tokens = nn.Embedding(vocab_size, HIDDEN)
         self.positions = nn.Embedding(MAX_POSITIONS, HIDDEN)
+        self.types = nn.Embedding(2, HIDDEN)
         self.norm = nn.LayerNorm(HIDDEN)
         self.layer = EncoderLayer()
 
-    def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+    def forward(self, input_ids: Tensor, attention_mask: Tensor,
+                token_type_ids: Optional[Tensor] = None) -> Tensor:
         positions = torch.arange(input_ids.size(1), device=input_ids.device).unsqueeze(0)
-        x = self.norm(self.tokens(input_ids) + self.positions(positions))
-        return self.layer(x, attention_mask)
+        x = self.tokens(input_ids) + self.positions(positions)
+        if token_type_ids is not None:
+            x = x + self.types(token_type_ids)
+        return self.layer(self.norm(x), attention_mask)
 
 
-def sentence_vector(model, ids):
+def sentence_vector(model, ids, with_token_types=False):
     input_ids = torch.tensor([ids], dtype=torch.long)
     mask = torch.ones_like(input_ids)
     with torch.no_grad():
-        tokens = model(input_ids, mask)
+        if with_token_types:
+            tokens = model(input_ids, mask, torch.zeros_like(input_ids))
+        else:
+            tokens = model(input_ids, mask)
     summed = (tokens * mask.unsqueeze(-1)).sum(dim=1)
     mean = summed / mask.sum(dim=1, keepdim=True).clamp(min=1)
     return torch.nn.functional.normalize(mean, p=2.0, dim=1)[0].tolist()
@@ -229,7 +240,8 @@ def main():
     for sentence in REFERENCE_SENTENCES:
         ids = encode(sentence, vocab)
         reference.append({"text": sentence, "input_ids": ids,
-                          "vector": [round(x, 7) for x in sentence_vector(scripted, ids)]})
+                          "vector": [round(x, 7) for x in sentence_vector(scripted, ids)],
+                          "vector_with_token_type_ids": [round(x, 7) for x in sentence_vector(scripted, ids, True)]})
     with open(os.path.join(out_dir, "reference.json"), "w", encoding="utf-8") as f:
         json.dump({"dimension": HIDDEN, "sentences": reference}, f, indent=1)
     print("wrote", out_dir)

@@ -6,6 +6,8 @@ import io.noetl.app.demo.Examples;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
+import io.noetl.sink.analytics.AnalyticsStores;
+import io.noetl.sink.vector.VectorStores;
 import io.noetl.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DockerComposeTest {
 
     private static final Set<String> APP_SERVICES = Set.of("server", "worker", "stream");
+    /** App services that need no NATS. */
+    private static final Set<String> KAFKA_ONLY_SERVICES = Set.of("sink");
 
     private static Map<String, Object> services;
 
@@ -59,6 +63,9 @@ class DockerComposeTest {
         ServerConfig.fromEnv(env);
         WorkerConfig.fromEnv(env);
         StreamRoles.topicSettings(env);
+        StreamRoles.sinkSettings(env, "kafka:9092");
+        VectorStores.kind(env);
+        env.get(AnalyticsStores.STORE); // read by AnalyticsStores.open, which would connect
         EmbeddedNats.dataDir(env);
         Set<String> read = new HashSet<>(env.asked);
         read.addAll(keychainVariablesOfExamples());
@@ -111,6 +118,10 @@ class DockerComposeTest {
         assertThat(service("stream").get("image")).isEqualTo(service("server").get("image"));
         assertThat(service("stream").get("command")).isEqualTo(List.of("bridge"));
         assertThat(environment("stream").get("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        assertThat(service("sink").get("image")).isEqualTo(service("server").get("image"));
+        assertThat(service("sink").get("command")).isEqualTo(List.of("sink"));
+        assertThat(environment("sink")).containsEntry("NOETL_VECTOR_STORE", "qdrant")
+                .containsEntry("NOETL_ANALYTICS_STORE", "clickhouse");
     }
 
     @Test
@@ -125,7 +136,9 @@ class DockerComposeTest {
     @DisplayName("every NOETL_* and NATS_URL variable set on an app service is one the app reads")
     void appServicesSetOnlyVariablesTheAppReads() {
         Set<String> read = variablesTheAppReads();
-        for (String name : APP_SERVICES) {
+        Set<String> all = new HashSet<>(APP_SERVICES);
+        all.addAll(KAFKA_ONLY_SERVICES);
+        for (String name : all) {
             Set<String> set = environment(name).keySet();
             assertThat(set).as("variables of service %s", name).isNotEmpty();
             set.stream().filter(v -> v.startsWith("NOETL_") || v.equals("NATS_URL"))
@@ -148,6 +161,17 @@ class DockerComposeTest {
         WorkerConfig worker = WorkerConfig.fromEnv(environment("worker"));
         assertThat(server.httpPort()).isEqualTo(8080);
         assertThat(worker.pool()).isEqualTo("default");
+    }
+
+    @Test
+    @DisplayName("the sink service keeps its vectors in the qdrant service, over Qdrant's gRPC port")
+    @SuppressWarnings("unchecked")
+    void sinkUsesQdrant() {
+        Map<String, String> env = environment("sink");
+        assertThat(VectorStores.kind(env)).isEqualTo(VectorStores.Kind.QDRANT);
+        assertThat(VectorStores.qdrantOptions(env).host()).isEqualTo("qdrant");
+        assertThat(VectorStores.qdrantOptions(env).port()).isEqualTo(6334);
+        assertThat((Map<String, Object>) service("sink").get("depends_on")).containsKey("qdrant");
     }
 
     @Test

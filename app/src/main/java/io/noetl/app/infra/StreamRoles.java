@@ -103,23 +103,24 @@ public final class StreamRoles {
     public static SinkIndexes startSink(Map<String, String> env, String bootstrap, Names names, Lifecycle life,
             PrintWriter out) {
         Path dataDir = EmbeddedNats.dataDir(env);
+        SinkSettings settings = sinkSettings(env, bootstrap).withClientId(names.prefix() + "noetl-sink");
         SinkIndexes indexes = life.add(SinkIndexes.open(env, dataDir, names));
-        SinkSettings settings = SinkSettings.defaults(bootstrap);
-        String size = env.get("NOETL_SINK_BATCH_SIZE");
-        String ms = env.get("NOETL_SINK_BATCH_MS");
-        if ((size != null && !size.isBlank()) || (ms != null && !ms.isBlank())) {
-            settings = settings.withBatch(
-                    size == null || size.isBlank() ? settings.batchSize() : parse("NOETL_SINK_BATCH_SIZE", size),
-                    ms == null || ms.isBlank() ? settings.batchTime()
-                            : Duration.ofMillis(parse("NOETL_SINK_BATCH_MS", ms)));
-        }
-        SinkProcessor processor = life.add(SinkProcessor.start(indexes.list(), names,
-                settings.withClientId(names.prefix() + "noetl-sink")));
+        SinkProcessor processor = life.add(SinkProcessor.start(indexes.list(), names, settings));
         out.println("sink: " + String.join(", ", processor.topics()) + " -> "
                 + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under " + dataDir
                 + ", dead letters " + names.sinkDeadLetterTopic() + ")");
         out.flush();
         return indexes;
+    }
+
+    /** The sink's batch bounds: the defaults, or {@code NOETL_SINK_BATCH_SIZE} records / {@code NOETL_SINK_BATCH_MS}. */
+    public static SinkSettings sinkSettings(Map<String, String> env, String bootstrap) {
+        SinkSettings settings = SinkSettings.defaults(bootstrap);
+        String size = env.get("NOETL_SINK_BATCH_SIZE");
+        String ms = env.get("NOETL_SINK_BATCH_MS");
+        return settings.withBatch(
+                size == null || size.isBlank() ? settings.batchSize() : parse("NOETL_SINK_BATCH_SIZE", size),
+                ms == null || ms.isBlank() ? settings.batchTime() : Duration.ofMillis(parse("NOETL_SINK_BATCH_MS", ms)));
     }
 
     /** A reachable cluster with the pipeline's topics, and the settings they were created with. */

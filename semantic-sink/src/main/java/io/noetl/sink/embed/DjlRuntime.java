@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * JVM-wide DJL settings the embedder needs before DJL starts: offline mode (libtorch comes from the
- * {@code pytorch-native-cpu} jar on the class path, nothing is downloaded), PyTorch as the default engine, and a
- * writable cache directory. Each setting is applied only when neither its system property nor its environment
+ * {@code pytorch-native-cpu} jar on the class path, nothing is downloaded), PyTorch as the default engine, no
+ * TorchScript graph optimizer (it re-profiles every new input shape), and a writable cache directory. Each setting is applied only when neither its system property nor its environment
  * variable is set, and the first call in a JVM wins (DJL reads them once).
  */
 final class DjlRuntime {
@@ -16,6 +16,7 @@ final class DjlRuntime {
     static final String OFFLINE = "ai.djl.offline";
     static final String DEFAULT_ENGINE = "ai.djl.default_engine";
     static final String CACHE_DIR = "DJL_CACHE_DIR";
+    static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
     static final String ENGINE = "PyTorch";
 
     private DjlRuntime() {
@@ -31,6 +32,10 @@ final class DjlRuntime {
         }
         if (System.getProperty(DEFAULT_ENGINE) == null && System.getenv("DJL_DEFAULT_ENGINE") == null) {
             System.setProperty(DEFAULT_ENGINE, ENGINE);
+        }
+        if (System.getProperty(GRAPH_OPTIMIZER) == null) {
+            // texts vary in length: re-optimizing the graph for every new input shape costs more than it saves
+            System.setProperty(GRAPH_OPTIMIZER, "false");
         }
         if (System.getProperty(CACHE_DIR) == null && System.getenv(CACHE_DIR) == null) {
             Path cache = workDir != null

@@ -5,12 +5,15 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Runs a batch of texts through a sentence-transformer: tokenizes them with the model's {@code tokenizer.json}
@@ -89,7 +92,7 @@ final class SentenceEncoderTranslator implements NoBatchifyTranslator<String[], 
     public float[][] processOutput(TranslatorContext ctx, NDList output) {
         NDArray first = output.get(0);
         long[] shape = first.getShape().getShape();
-        float[] values = first.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] values = first.toType(DataType.FLOAT32, false).toFloatArray();
         long[] mask = (long[]) ctx.getAttachment("mask");
         return switch (settings.pooling()) {
             case NONE -> {
@@ -109,8 +112,8 @@ final class SentenceEncoderTranslator implements NoBatchifyTranslator<String[], 
 
     private void requireRank(long[] shape, int rank) {
         if (shape.length != rank) {
-            throw new IllegalStateException("pooling " + settings.pooling().name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs a model output of rank " + rank + ", got shape " + java.util.Arrays.toString(shape)
+            throw new IllegalStateException("pooling " + settings.pooling().name().toLowerCase(Locale.ROOT)
+                    + " needs a model output of rank " + rank + ", got shape " + Arrays.toString(shape)
                     + " (set pooling in " + DjlModelSettings.FILE_NAME + ")");
         }
     }

@@ -11,6 +11,8 @@ import static org.awaitility.Awaitility.await;
 import io.noetl.schemas.stream.DeadLetter;
 import io.noetl.schemas.stream.Kinds;
 import io.noetl.sink.analytics.TableCounts;
+import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
+import io.noetl.sink.analytics.clickhouse.LocalClickHouseServer;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.index.AnalyticsIndex;
@@ -142,42 +144,58 @@ class SinkProcessorIT {
     }
 
     @Test
-    @DisplayName("while the vector store is down for 10 s input is paused and nothing is committed; after it is back "
-            + "nothing is lost and nothing doubled")
-    void storeOutagePausesAndRecovers() throws Exception {
+    @DisplayName("while the vector store (Qdrant) is down for 10 s input is paused and nothing is committed; after it "
+            + "is back nothing is lost and nothing doubled")
+    void vectorStoreOutagePausesAndRecovers() throws Exception {
         try (InProcessQdrantServer qdrant = InProcessQdrantServer.startNew()) {
             VectorIndex remote = new VectorIndex(QdrantVectorStore.onChannel(qdrant.channel(),
                     QdrantOptions.fromUrl("localhost:6334", null).withTimeout(Duration.ofSeconds(2))),
                     Embeddings.defaults(), kafka.names);
             open.add(remote);
-            produce(0, EXECUTIONS / 2);
-            SinkProcessor sink = start(List.of(remote, analytics));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS / 2 * EVENTS_PER_EXECUTION));
-
-            qdrant.stop();
-            produce(EXECUTIONS / 2, EXECUTIONS);
-            await().atMost(Duration.ofSeconds(10)).until(() -> sink.counters().paused());
-            long committedWhileDown = kafka.committed(kafka.names.eventsTopic());
-            Thread.sleep(10_000);
-            assertThat(sink.counters().paused()).isTrue();
-            assertThat(sink.counters().retries()).isGreaterThan(3);
-            assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(committedWhileDown)
-                    .isEqualTo(EXECUTIONS / 2 * EVENTS_PER_EXECUTION);
-
-            qdrant.start();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
-                assertThat(kafka.committed(kafka.names.tracesTopic())).isEqualTo(EXECUTIONS);
-            });
-            assertThat(sink.counters().paused()).isFalse();
-            assertThat(remote.count(Collections.FAILURES, 1)).isEqualTo(EXECUTIONS);
-            assertThat(remote.count(Collections.EXECUTIONS, 1)).isEqualTo(EXECUTIONS);
-            assertThat(remote.count(Collections.PLAYBOOKS, 1)).isEqualTo(1);
-            assertThat(analytics.counts(1).events()).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
-            assertThat(analytics.counts(1).traces()).isEqualTo(EXECUTIONS);
-            assertThat(sink.counters().written()).isEqualTo(EXECUTIONS * (EVENTS_PER_EXECUTION + 1));
-            assertThat(kafka.deadLetters()).isEmpty();
+            outageThenRecovery(remote, analytics, qdrant::stop, qdrant::start);
         }
+    }
+
+    @Test
+    @DisplayName("while the analytics store (ClickHouse) is down for 10 s input is paused and nothing is committed; "
+            + "after it is back nothing is lost and nothing doubled")
+    void analyticsStoreOutagePausesAndRecovers() throws Exception {
+        try (LocalClickHouseServer clickhouse = LocalClickHouseServer.open(null)) {
+            AnalyticsIndex remote = new AnalyticsIndex(ClickHouseAnalyticsStore.open(clickhouse.settings("sink_it")),
+                    kafka.names);
+            open.add(remote);
+            outageThenRecovery(vectors, remote, clickhouse::stop, clickhouse::start);
+        }
+    }
+
+    private void outageThenRecovery(VectorIndex vectorIndex, AnalyticsIndex analyticsIndex, Runnable down,
+            Runnable up) throws InterruptedException {
+        produce(0, EXECUTIONS / 2);
+        SinkProcessor sink = start(List.of(vectorIndex, analyticsIndex));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS / 2 * EVENTS_PER_EXECUTION));
+
+        down.run();
+        produce(EXECUTIONS / 2, EXECUTIONS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sink.counters().paused());
+        Thread.sleep(10_000);
+        assertThat(sink.counters().paused()).isTrue();
+        assertThat(sink.counters().retries()).isGreaterThan(3);
+        assertThat(kafka.committed(kafka.names.eventsTopic())).as("offsets while the store is down")
+                .isEqualTo(EXECUTIONS / 2 * EVENTS_PER_EXECUTION);
+
+        up.run();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
+            assertThat(kafka.committed(kafka.names.tracesTopic())).isEqualTo(EXECUTIONS);
+        });
+        assertThat(sink.counters().paused()).isFalse();
+        assertThat(vectorIndex.count(Collections.FAILURES, 1)).isEqualTo(EXECUTIONS);
+        assertThat(vectorIndex.count(Collections.EXECUTIONS, 1)).isEqualTo(EXECUTIONS);
+        assertThat(vectorIndex.count(Collections.PLAYBOOKS, 1)).isEqualTo(1);
+        assertThat(analyticsIndex.counts(1)).isEqualTo(new TableCounts(EXECUTIONS * EVENTS_PER_EXECUTION, EXECUTIONS,
+                0, 0, 0));
+        assertThat(sink.counters().written()).isEqualTo(EXECUTIONS * (EVENTS_PER_EXECUTION + 1));
+        assertThat(kafka.deadLetters()).isEmpty();
     }
 }

@@ -293,6 +293,14 @@ public abstract class VectorStoreContract {
     }
 
     @Test
+    @DisplayName("dropping a collection that does not exist does nothing")
+    void droppingAMissingCollectionIsANoOp() {
+        store.dropCollection(coll + "_never_created");
+        assertThat(store.collectionExists(coll + "_never_created")).isFalse();
+        assertThat(store.collectionExists(coll)).isTrue();
+    }
+
+    @Test
     @DisplayName("after close and reopen, committed points, payloads and dimensions are still there")
     void reopenKeepsData() throws Exception {
         store.upsert(coll, List.of(point("a", axis(0), Payload.builder().step("s")), point("b", axis(1),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.sink.vector.qdrant.InProcessQdrantServer;
 import io.noetl.sink.vector.qdrant.QdrantVectorStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,6 +40,20 @@ class VectorStoresTest {
             assertThat(store).isInstanceOf(QdrantVectorStore.class);
             assertThatThrownBy(store::collections).isInstanceOf(VectorStoreException.class)
                     .hasMessageContaining("list collections");
+        }
+    }
+
+    @Test
+    @DisplayName("a Qdrant store opened from the environment reaches the server over TCP with its API key")
+    void qdrantOverTcp() {
+        try (InProcessQdrantServer server = InProcessQdrantServer.startOnLoopback("k");
+                VectorStore store = VectorStores.open(Map.of("NOETL_VECTOR_STORE", "qdrant", "QDRANT_URL",
+                        "http://127.0.0.1:" + server.port(), "QDRANT_API_KEY", "k"), dataDir)) {
+            store.createCollection("tcp", 2);
+            store.upsert("tcp", java.util.List.of(VectorPoint.of(new float[] {1, 0},
+                    Payload.builder().key("a").build())));
+            assertThat(store.search("tcp", SearchRequest.of(new float[] {1, 0}, 1)).getFirst().payload().key())
+                    .isEqualTo("a");
         }
     }
 

@@ -1,7 +1,12 @@
 package io.noetl.app.bench.sink;
 
 import io.noetl.app.bench.WorkDir;
+import io.noetl.sink.embed.DjlEmbedder;
+import io.noetl.sink.embed.Embedder;
+import io.noetl.sink.embed.Embedders;
 import io.noetl.sink.embed.Embeddings;
+import io.noetl.sink.embed.HashingEmbedder;
+import io.noetl.sink.embed.TextNormalizer;
 import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
 import java.io.IOException;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench retrieval}: similar-failure retrieval quality on every Loghub structured CSV in a folder, through the
- * default embedder (hashing, normalized text) and the embedded vector store. Prints one line per set and, last,
+ * default embedder (hashing, normalized text) or a DJL sentence-transformer ({@code --embedder djl --model DIR}) and
+ * the embedded vector store. Prints one line per set and, last,
  * {@code precision_at_10=N} (the mean over sets).
  */
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
@@ -36,6 +42,14 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR",
             description = "folder for the vector store (default: a temporary folder, deleted at the end)")
     private Path work;
+
+    @Option(names = "--embedder", defaultValue = "hashing", paramLabel = "NAME",
+            description = "hashing (default) or djl")
+    private String embedderName;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "for --embedder djl: folder with the TorchScript model (.pt) and tokenizer.json")
+    private String model;
 
     /** For picocli. */
     public RetrievalBenchCommand() {
@@ -56,7 +70,8 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data: no *" + LoghubSet.SUFFIX + " file in " + data);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Embeddings embeddings = Embeddings.defaults();
+        Embedder embedder = embedder();
+        Embeddings embeddings = new Embeddings(embedder, new TextNormalizer(), Embeddings.DEFAULT_CACHE_SIZE);
         double sum = 0;
         try (WorkDir dir = WorkDir.of(work, "noetl-retrieval");
                 VectorStore store = EmbeddedVectorStore.open(dir.path())) {
@@ -67,11 +82,31 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
                         r.lines(), r.queries(), r.precision(), r.millis());
                 out.flush();
             }
+        } finally {
+            Embedders.close(embedder);
         }
         out.printf(Locale.ROOT, "sets=%d embedder=%s cache_hits=%d cache_misses=%d%n", sets.size(),
                 embeddings.embedderId(), embeddings.cacheHits(), embeddings.cacheMisses());
         out.printf(Locale.ROOT, "precision_at_10=%.4f%n", sum / sets.size());
         out.flush();
         return 0;
+    }
+
+    private Embedder embedder() {
+        return switch (embedderName.strip().toLowerCase(Locale.ROOT)) {
+            case "hashing" -> new HashingEmbedder();
+            case "djl" -> {
+                if (model == null || model.isBlank()) {
+                    throw new ParameterException(spec.commandLine(), "--model is required with --embedder djl");
+                }
+                try {
+                    yield DjlEmbedder.open(model, null);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+                }
+            }
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--embedder must be hashing or djl, got '" + embedderName + "'");
+        };
     }
 }

@@ -73,6 +73,35 @@ class SinkBenchCommandsTest {
     }
 
     @Test
+    @DisplayName("bench retrieval with --embedder djl runs the sentence-transformer from --model")
+    void retrievalWithDjlModel() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        writeSet(data.resolve("Alpha_2k.log_structured.csv"), 0);
+        Path model = Path.of("../semantic-sink/src/test/resources/models/tiny-encoder").toAbsolutePath();
+
+        assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "djl",
+                "--model", model.toString())).isZero();
+
+        assertThat(out.toString()).contains("set=Alpha lines=120 queries=119").contains("embedder=djl-tiny-encoder-48");
+        assertThat(lastValue(out.toString(), "precision_at_10")).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    @DisplayName("bench retrieval refuses an unknown --embedder, and djl without --model or with a missing one")
+    void retrievalEmbedderErrors() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        writeSet(data.resolve("Alpha_2k.log_structured.csv"), 0);
+        assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "bert")).isEqualTo(2);
+        assertThat(err.toString()).contains("--embedder must be hashing or djl, got 'bert'");
+        assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "djl")).isEqualTo(2);
+        assertThat(err.toString()).contains("--model is required with --embedder djl");
+        Path missing = tmp.resolve("no-model");
+        assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "djl",
+                "--model", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--model: embedding model directory " + missing + " does not exist");
+    }
+
+    @Test
     @DisplayName("bench search on a few thousand points prints recall_at_10, p50_ms and p99_ms last")
     void searchSmallRun() {
         assertThat(run(new SearchBenchCommand(), "--points", "3000", "--queries", "50",

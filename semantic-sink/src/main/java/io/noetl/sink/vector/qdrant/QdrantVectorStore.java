@@ -2,7 +2,6 @@ package io.noetl.sink.vector.qdrant;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
 import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.PointChecks;
 import io.noetl.sink.vector.SearchHit;
@@ -18,6 +17,7 @@ import io.qdrant.client.grpc.Collections.CollectionInfo;
 import io.qdrant.client.grpc.Collections.CreateAlias;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.DeleteAlias;
+import io.qdrant.client.grpc.Collections.DeleteCollection;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
 import io.qdrant.client.grpc.Collections.VectorParams;
@@ -53,9 +53,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -79,6 +77,7 @@ public final class QdrantVectorStore implements VectorStore {
     static final int UPSERT_CHUNK = 512;
 
     private final QdrantClient client;
+    private final QdrantCalls calls;
     private final Duration timeout;
     private final int maxPayloadBytes;
     private final String endpoint;
@@ -87,6 +86,7 @@ public final class QdrantVectorStore implements VectorStore {
 
     private QdrantVectorStore(QdrantClient client, Duration timeout, int maxPayloadBytes, String endpoint) {
         this.client = client;
+        this.calls = new QdrantCalls(client.grpcClient().channel(), timeout, endpoint);
         this.timeout = timeout;
         this.maxPayloadBytes = maxPayloadBytes;
         this.endpoint = endpoint;
@@ -159,6 +159,7 @@ public final class QdrantVectorStore implements VectorStore {
             throw new IllegalArgumentException("collection " + name + " exists with dimension " + existing.get()
                     + ", cannot create it with dimension " + dimension);
         }
+        createIndexes(name); // idempotent; completes a creation that stopped before its indexes
     }
 
     @Override
@@ -166,8 +167,10 @@ public final class QdrantVectorStore implements VectorStore {
         Collections.checkName(name);
         dimensions.remove(name);
         try {
-            boolean dropped = await("drop collection " + name, null,
-                    () -> client.deleteCollectionAsync(name, timeout)).getResult();
+            // the raw call: the client's deleteCollectionAsync turns "nothing to delete" (result false) into a failure
+            DeleteCollection request = DeleteCollection.newBuilder().setCollectionName(name).build();
+            boolean dropped = await("drop collection " + name, null, () -> client.grpcClient().collections()
+                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).delete(request)).getResult();
             if (dropped) {
                 LOG.info("dropped Qdrant collection {}", name);
             }
@@ -385,7 +388,7 @@ public final class QdrantVectorStore implements VectorStore {
         CollectionInfo info;
         try {
             info = await("get collection " + name, name, () -> client.getCollectionInfoAsync(name, timeout));
-        } catch (UnknownCollection e) {
+        } catch (QdrantCalls.UnknownCollection e) {
             return Optional.empty();
         }
         VectorsConfig config = info.getConfig().getParams().getVectorsConfig();
@@ -397,6 +400,10 @@ public final class QdrantVectorStore implements VectorStore {
     }
 
     /** A write: on a refusal by the server, forget what is cached about the collection (it may have been replaced). */
+    private <T> T await(String operation, String collection, Supplier<ListenableFuture<T>> call) {
+        return calls.await(operation, collection, call);
+    }
+
     private <T> T write(String operation, String collection, Supplier<ListenableFuture<T>> call) {
         try {
             return await(operation, collection, call);
@@ -404,42 +411,6 @@ public final class QdrantVectorStore implements VectorStore {
             dimensions.remove(collection);
             throw e;
         }
-    }
-
-    private <T> T await(String operation, String collection, Supplier<ListenableFuture<T>> call) {
-        ListenableFuture<T> future = call.get();
-        try {
-            return future.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw new VectorStoreException(operation + " (interrupted)", e);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new VectorStoreException(operation + " (no answer from Qdrant at " + endpoint + " within "
-                    + timeout + ")", e);
-        } catch (ExecutionException e) {
-            throw translate(operation, collection, e.getCause());
-        }
-    }
-
-    private RuntimeException translate(String operation, String collection, Throwable cause) {
-        Status status = Status.fromThrowable(cause);
-        String detail = status.getDescription() == null ? status.getCode().toString() : status.getDescription();
-        return switch (status.getCode()) {
-            case NOT_FOUND -> collection != null
-                    ? new UnknownCollection("unknown collection '" + collection + "' in Qdrant at " + endpoint
-                            + " (" + operation + ")")
-                    : new IllegalArgumentException(operation + ": " + detail);
-            case INVALID_ARGUMENT, ALREADY_EXISTS, FAILED_PRECONDITION, OUT_OF_RANGE ->
-                    new IllegalArgumentException(operation + ": " + detail);
-            case UNAVAILABLE -> {
-                // the caller paces its own retries; let the next call try to connect at once, not after gRPC's backoff
-                client.grpcClient().channel().resetConnectBackoff();
-                yield new VectorStoreException(operation + " (Qdrant at " + endpoint + ")", cause);
-            }
-            default -> new VectorStoreException(operation + " (Qdrant at " + endpoint + ")", cause);
-        };
     }
 
     private static PointId pointId(UUID id) {
@@ -461,12 +432,5 @@ public final class QdrantVectorStore implements VectorStore {
             v[i] = data.get(i);
         }
         return v;
-    }
-
-    /** The server does not know the collection; an {@link IllegalArgumentException} as the contract asks. */
-    private static final class UnknownCollection extends IllegalArgumentException {
-        UnknownCollection(String message) {
-            super(message);
-        }
     }
 }

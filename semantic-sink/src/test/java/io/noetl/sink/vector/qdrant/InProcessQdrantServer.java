@@ -3,6 +3,7 @@ package io.noetl.sink.vector.qdrant;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
@@ -10,12 +11,16 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.noetl.testkit.FreePort;
 import io.grpc.stub.StreamObserver;
 import io.qdrant.client.grpc.QdrantGrpc;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * collections (create, delete, list, get, exists), aliases (atomic update, list), points (upsert, delete, get,
  * count, exact search and nearest query with payload filters) and payload indexes. Data lives in memory and survives
  * {@link #stop()} and {@link #start()}, so a test can take the store down and bring it back; while stopped, calls
- * fail with UNAVAILABLE as they would against an unreachable server.
+ * fail with UNAVAILABLE as they would against an unreachable server. {@link #startOnLoopback} also serves the same
+ * data on a loopback TCP port, for code that connects by address ({@code QDRANT_URL}).
  */
 public final class InProcessQdrantServer implements AutoCloseable {
 
@@ -38,15 +44,34 @@ public final class InProcessQdrantServer implements AutoCloseable {
     private final String name = "qdrant-" + UUID.randomUUID();
     private final QdrantMemory memory = new QdrantMemory();
     private final String apiKey;
+    private final int port;
+    private volatile Duration answerDelay = Duration.ZERO;
     private Server server;
+    private Server loopback;
 
-    private InProcessQdrantServer(String apiKey) {
+    private InProcessQdrantServer(String apiKey, int port) {
         this.apiKey = apiKey;
+        this.port = port;
+    }
+
+    /**
+     * @return a started server that also listens on a free loopback TCP port (HTTP/2, as Qdrant's gRPC port), for
+     *         code that connects by address; see {@link #port()}
+     */
+    public static InProcessQdrantServer startOnLoopback(String apiKey) {
+        InProcessQdrantServer s = new InProcessQdrantServer(apiKey, FreePort.find());
+        s.start();
+        return s;
+    }
+
+    /** @return the loopback port, or 0 when the server is reachable in-process only */
+    public int port() {
+        return port;
     }
 
     /** @return a started server that refuses calls without this API key (null: accepts every call) */
     public static InProcessQdrantServer startNew(String apiKey) {
-        InProcessQdrantServer s = new InProcessQdrantServer(apiKey);
+        InProcessQdrantServer s = new InProcessQdrantServer(apiKey, 0);
         s.start();
         return s;
     }
@@ -61,30 +86,46 @@ public final class InProcessQdrantServer implements AutoCloseable {
         if (server != null) {
             return;
         }
-        InProcessServerBuilder b = InProcessServerBuilder.forName(name)
-                .executor(Executors.newVirtualThreadPerTaskExecutor());
-        b.addService(ServerInterceptors.intercept(new HealthService(), auth()));
-        b.addService(ServerInterceptors.intercept(new InProcessCollectionsService(memory), auth()));
-        b.addService(ServerInterceptors.intercept(new InProcessPointsService(memory), auth()));
         try {
-            server = b.build().start();
+            server = withServices(InProcessServerBuilder.forName(name)).build().start();
+            if (port > 0) {
+                loopback = withServices(NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port)))
+                        .build().start();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("start in-process Qdrant server " + name, e);
+            stop();
+            throw new UncheckedIOException("start Qdrant-protocol server " + name
+                    + (port > 0 ? " on 127.0.0.1:" + port : ""), e);
         }
+    }
+
+    private ServerBuilder<?> withServices(ServerBuilder<?> b) {
+        return b.executor(Executors.newVirtualThreadPerTaskExecutor())
+                .addService(ServerInterceptors.intercept(new HealthService(), auth()))
+                .addService(ServerInterceptors.intercept(new InProcessCollectionsService(memory), auth()))
+                .addService(ServerInterceptors.intercept(new InProcessPointsService(memory), auth()));
     }
 
     /** Stops serving; the data stays for the next {@link #start()}. */
     public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        server.shutdownNow();
-        try {
-            server.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Server s : new Server[] {server, loopback}) {
+            if (s == null) {
+                continue;
+            }
+            s.shutdownNow();
+            try {
+                s.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         server = null;
+        loopback = null;
+    }
+
+    /** Makes every call wait this long before it is handled (a slow or overloaded server); zero for none. */
+    public void answerAfter(Duration delay) {
+        answerDelay = delay;
     }
 
     /** @return whether the server is serving */
@@ -112,6 +153,14 @@ public final class InProcessQdrantServer implements AutoCloseable {
             @Override
             public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
                     ServerCallHandler<Q, A> next) {
+                Duration delay = answerDelay;
+                if (!delay.isZero()) {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (apiKey != null && !apiKey.equals(headers.get(API_KEY))) {
                     call.close(Status.UNAUTHENTICATED.withDescription("Must provide an API key or an "
                             + "Authorization bearer token"), new Metadata());

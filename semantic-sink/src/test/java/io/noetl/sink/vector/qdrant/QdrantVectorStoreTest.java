@@ -107,6 +107,19 @@ class QdrantVectorStoreTest extends VectorStoreContract {
     }
 
     @Test
+    @DisplayName("a call the server does not answer within the deadline is a VectorStoreException naming the operation")
+    void deadline() {
+        server.answerAfter(Duration.ofMillis(1500));
+        try (QdrantVectorStore impatient = QdrantVectorStore.onChannel(server.channel(),
+                options().withTimeout(Duration.ofMillis(200)))) {
+            assertThatThrownBy(impatient::collections).isInstanceOf(VectorStoreException.class)
+                    .hasMessageContaining("list collections").hasMessageContaining("DEADLINE_EXCEEDED");
+        } finally {
+            server.answerAfter(Duration.ZERO);
+        }
+    }
+
+    @Test
     @DisplayName("the API key is sent with every call; a wrong key is refused as a VectorStoreException naming the operation")
     void apiKey() {
         try (InProcessQdrantServer secured = InProcessQdrantServer.startNew("s3cret");

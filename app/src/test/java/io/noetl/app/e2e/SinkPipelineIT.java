@@ -1,0 +1,177 @@
+package io.noetl.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.noetl.app.client.NoetlClient;
+import io.noetl.app.infra.Lifecycle;
+import io.noetl.app.infra.StreamRoles;
+import io.noetl.server.ServerConfig;
+import io.noetl.server.ServerRole;
+import io.noetl.sink.analytics.AnalyticsStore;
+import io.noetl.sink.analytics.StepErrorRate;
+import io.noetl.sink.analytics.StepLatency;
+import io.noetl.sink.analytics.TimeRange;
+import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
+import io.noetl.sink.analytics.clickhouse.LocalClickHouseServer;
+import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
+import io.noetl.sink.embed.EmbeddingInput;
+import io.noetl.sink.index.SinkIndexes;
+import io.noetl.sink.vector.Collections;
+import io.noetl.sink.vector.SearchHit;
+import io.noetl.sink.vector.SearchRequest;
+import io.noetl.testkit.KafkaTestBroker;
+import io.noetl.testkit.NatsTestServer;
+import io.noetl.worker.WorkerConfig;
+import io.noetl.worker.WorkerRole;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * NATS → server + worker → bridge → Kafka → topology → sink → stores, in one JVM on the real nats-server and Kafka
+ * broker: a playbook whose step fails for some runs is found again by the text of its error in the vector store,
+ * and the analytics store answers latency and error-rate questions about it — with the embedded stores (DuckDB and
+ * the embedded vector index) and with ClickHouse.
+ */
+class SinkPipelineIT {
+
+    private static final String PATH = "tests/sink_pipeline";
+    private static final String STEP = "load_orders";
+    private static final int OK = 4;
+    private static final int FAILING = 2;
+    private static final String PLAYBOOK = """
+            apiVersion: noetl.io/v2
+            kind: Playbook
+            metadata:
+              name: sink_pipeline
+              path: tests/sink_pipeline
+            workload:
+              mode: ok
+            workflow:
+              - step: start
+                next:
+                  - step: load_orders
+              - step: load_orders
+                tool:
+                  kind: python
+                  code: |
+                    import time
+                    time.sleep(0.05)
+                    if "{{ workload.mode }}" == "fail":
+                        raise ConnectionError("connection refused by warehouse db-7:5432 while loading orders")
+                    result = {"rows": 10}
+                next:
+                  - step: end
+              - step: end
+            """;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("with the embedded stores, a failing step's error is searchable by similar text and the analytics "
+            + "store answers slowest steps and error rates for it")
+    void embeddedStoresAnswerAboutAFailingPlaybook() throws Exception {
+        Map<String, String> env = env();
+        runPipeline(env, DuckDbAnalyticsStore.class);
+    }
+
+    @Test
+    @DisplayName("with ClickHouse as the analytics store, the same pipeline fills it and it answers the same questions")
+    void clickHouseAnswersAboutAFailingPlaybook() throws Exception {
+        Map<String, String> env = env();
+        env.put("NOETL_ANALYTICS_STORE", "clickhouse");
+        env.put("CLICKHOUSE_URL", LocalClickHouseServer.shared().url());
+        env.put("CLICKHOUSE_DATABASE", "pipe_" + env.get("NOETL_STREAM_PREFIX"));
+        runPipeline(env, ClickHouseAnalyticsStore.class);
+    }
+
+    private Map<String, String> env() {
+        String prefix = "sk" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL) + "_";
+        Map<String, String> env = new HashMap<>();
+        env.put("NATS_URL", NatsTestServer.shared().url());
+        env.put("NOETL_STREAM_PREFIX", prefix);
+        env.put("NOETL_HTTP_PORT", "0");
+        env.put("NOETL_DATA_DIR", dataDir.toString());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestBroker.shared().bootstrapServers());
+        env.put("NOETL_KAFKA_PARTITIONS", "2");
+        env.put("NOETL_SINK_BATCH_MS", "200");
+        return env;
+    }
+
+    private void runPipeline(Map<String, String> env, Class<? extends AnalyticsStore> storeType) throws Exception {
+        try (Lifecycle life = new Lifecycle()) {
+            ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(env)));
+            life.add(WorkerRole.start(WorkerConfig.fromEnv(env)));
+            StringWriter log = new StringWriter();
+            StreamRoles.Started stream = StreamRoles.start(env, env.get("NATS_URL"), life, new PrintWriter(log));
+            SinkIndexes sink = stream.sink();
+            assertThat(sink).as("the sink started with the stream roles").isNotNull();
+            assertThat(sink.analytics().store()).isInstanceOf(storeType);
+            assertThat(log.toString()).contains("sink: ");
+
+            NoetlClient client = new NoetlClient("http://127.0.0.1:" + server.httpPort());
+            client.register(PLAYBOOK);
+            List<String> failed = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < OK + FAILING; i++) {
+                boolean fail = i % 3 == 2;
+                String id = client.start(PATH, Map.of("mode", fail ? "fail" : "ok"));
+                all.add(id);
+                if (fail) {
+                    failed.add(id);
+                }
+            }
+            for (String id : all) {
+                String status = client.await(id, NoetlClient.SETTLED, Duration.ofSeconds(60)).path("status").asText();
+                assertThat(status).as("execution %s", id).isEqualTo(failed.contains(id) ? "FAILED" : "COMPLETED");
+            }
+
+            AnalyticsStore analytics = sink.analytics().store();
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(sink.vectors().currentVersion()).isEqualTo(1);
+                assertThat(sink.vectors().count(Collections.FAILURES, 1)).isEqualTo(FAILING);
+                assertThat(sink.vectors().count(Collections.EXECUTIONS, 1)).isEqualTo(OK + FAILING);
+                assertThat(sink.analytics().counts(1).traces()).isEqualTo(OK + FAILING);
+                assertThat(errorRate(analytics)).isNotNull()
+                        .satisfies(r -> assertThat(r.errors()).isEqualTo(FAILING));
+            });
+
+            StepErrorRate rate = errorRate(analytics);
+            assertThat(rate.attempts()).isEqualTo(OK + FAILING);
+            assertThat(rate.templateId()).isNotBlank();
+            List<StepLatency> slowest = analytics.slowestSteps(TimeRange.ALL, 10);
+            assertThat(slowest).anySatisfy(s -> {
+                assertThat(s.playbook()).isEqualTo(PATH);
+                assertThat(s.step()).isEqualTo(STEP);
+                assertThat(s.attempts()).isEqualTo(OK + FAILING);
+                assertThat(s.p95Ms()).isGreaterThanOrEqualTo(50);
+            });
+
+            float[] query = sink.vectors().embeddings().embed(new EmbeddingInput(null,
+                    "connection refused by warehouse db-9:5432 loading orders"));
+            List<SearchHit> hits = sink.vectors().store().search(Collections.FAILURES, SearchRequest.of(query, 3));
+            assertThat(hits).isNotEmpty();
+            assertThat(hits.getFirst().payload().executionId()).isIn(failed);
+            assertThat(hits.getFirst().payload().step()).isEqualTo(STEP);
+            assertThat(hits.getFirst().payload().playbook()).isEqualTo(PATH);
+            assertThat(hits.getFirst().payload().resolution()).isNull();
+            assertThat(sink.summary()).contains("vectors " + FAILING + " failures, " + (OK + FAILING) + " executions");
+        }
+    }
+
+    private static StepErrorRate errorRate(AnalyticsStore analytics) {
+        return analytics.errorRates(TimeRange.ALL, 10).stream()
+                .filter(r -> PATH.equals(r.playbook()) && STEP.equals(r.step())).findFirst().orElse(null);
+    }
+}
