@@ -1,6 +1,7 @@
 package io.noetl.app.admin;
 
 import io.noetl.app.infra.Lifecycle;
+import io.noetl.app.infra.StreamRoles;
 import io.noetl.schemas.Names;
 import io.noetl.sink.index.IndexTarget;
 import io.noetl.sink.index.SinkIndex;
@@ -17,7 +18,6 @@ public final class AdminReplay {
 
     /** Added to the sink's batch time: the longest a live batch write is expected to take. */
     private static final Duration WRITE_ALLOWANCE = Duration.ofSeconds(1);
-    private static final Duration DEFAULT_SINK_BATCH_TIME = Duration.ofMillis(500);
 
     private AdminReplay() {
     }
@@ -31,7 +31,7 @@ public final class AdminReplay {
         Map<IndexTarget, SinkIndex> byTarget = new EnumMap<>(IndexTarget.class);
         sink.list().forEach(i -> byTarget.put(i.target(), i));
         ReplayService service = new ReplayService(byTarget, ReplaySettings.defaults(bootstrapServers, names.prefix())
-                .withLiveBatchTime(liveBatchTime(env)), Clock.systemUTC());
+                .withLiveBatchTime(liveBatchTime(env, bootstrapServers)), Clock.systemUTC());
         routes.attach(service);
         life.add(() -> {
             routes.detach();
@@ -40,18 +40,8 @@ public final class AdminReplay {
         return service;
     }
 
-    /** The live sink's batch time ({@code NOETL_SINK_BATCH_MS}, default 500 ms) plus time for its write. */
-    static Duration liveBatchTime(Map<String, String> env) {
-        String ms = env.get("NOETL_SINK_BATCH_MS");
-        Duration batch = DEFAULT_SINK_BATCH_TIME;
-        if (ms != null && !ms.isBlank()) {
-            try {
-                batch = Duration.ofMillis(Long.parseLong(ms.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("NOETL_SINK_BATCH_MS must be a whole number of milliseconds, got '"
-                        + ms + "'");
-            }
-        }
-        return batch.plus(WRITE_ALLOWANCE);
+    /** The live sink's batch time ({@code NOETL_SINK_BATCH_MS}, as the sink reads it) plus time for its write. */
+    static Duration liveBatchTime(Map<String, String> env, String bootstrapServers) {
+        return StreamRoles.sinkSettings(env, bootstrapServers).batchTime().plus(WRITE_ALLOWANCE);
     }
 }

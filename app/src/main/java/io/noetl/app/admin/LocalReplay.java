@@ -40,7 +40,7 @@ public final class LocalReplay {
         try (EmbeddedKafka kafka = EmbeddedKafka.ensure(env);
                 SinkIndexes indexes = SinkIndexes.open(env, EmbeddedNats.dataDir(env), names)) {
             ReplaySettings settings = ReplaySettings.defaults(kafka.bootstrapServers(), names.prefix())
-                    .withLiveBatchTime(AdminReplay.liveBatchTime(env)).withSince(since);
+                    .withLiveBatchTime(AdminReplay.liveBatchTime(env, kafka.bootstrapServers())).withSince(since);
             ReplayJob job = new ReplayJob(target, chosen(indexes, target), settings, Clock.systemUTC());
             Thread runner = Thread.ofPlatform().name("noetl-replay").start(job::run);
             Thread stopOnExit = new Thread(() -> {
