@@ -6,6 +6,7 @@ import io.noetl.app.cli.BridgeCommand;
 import io.noetl.app.cli.DemoCommand;
 import io.noetl.app.cli.ErrorHandler;
 import io.noetl.app.cli.RegisterCommand;
+import io.noetl.app.cli.ReplayCommand;
 import io.noetl.app.cli.RunCommand;
 import io.noetl.app.cli.ServerCommand;
 import io.noetl.app.cli.SinkCommand;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionCommand.Provider.class,
         description = "NoETL workflow execution platform.",
         subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, SinkCommand.class, AllCommand.class,
-                DemoCommand.class,
-                BenchCommand.class, RegisterCommand.class, RunCommand.class, VersionCommand.class})
+                DemoCommand.class, BenchCommand.class, RegisterCommand.class, RunCommand.class, ReplayCommand.class,
+                VersionCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

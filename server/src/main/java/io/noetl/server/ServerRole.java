@@ -2,6 +2,7 @@ package io.noetl.server;
 
 import io.nats.client.Connection;
 import io.noetl.server.api.HttpApi;
+import io.noetl.server.api.RouteGroup;
 import io.noetl.server.catalog.Catalog;
 import io.noetl.server.nats.NatsConnector;
 import io.noetl.server.nats.Streams;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,11 @@ public final class ServerRole implements AutoCloseable {
 
     /** Connects to NATS, ensures streams and buckets, starts the event consumer, the reaper and the HTTP API. */
     public static ServerRole start(ServerConfig config) {
+        return start(config, List.of());
+    }
+
+    /** As {@link #start(ServerConfig)}, with further route groups served by the same API (e.g. admin routes). */
+    public static ServerRole start(ServerConfig config, List<RouteGroup> extraRoutes) {
         Connection nc = NatsConnector.connect(config.natsUrl(), config.serverId());
         ExecutionServices executions = null;
         try {
@@ -46,7 +53,7 @@ public final class ServerRole implements AutoCloseable {
             String publicUrl = config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port;
             executions = new ExecutionServices(nc, config.names(), new EngineAdapter(Clock.systemUTC(), publicUrl),
                     catalog, config.lanes(), config.reaperInterval(), config.claimTimeout(), Clock.systemUTC());
-            HttpApi http = new HttpApi(nc, catalog, executions).start(port);
+            HttpApi http = new HttpApi(nc, catalog, executions, extraRoutes).start(port);
             LOG.info("server {} started: http port {}, NATS {}, prefix '{}'", config.serverId(), http.port(),
                     config.natsUrl(), config.names().prefix());
             return new ServerRole(nc, catalog, executions, http, config.serverId());

@@ -1,5 +1,7 @@
 package io.noetl.app.cli;
 
+import io.noetl.app.admin.AdminReplay;
+import io.noetl.app.admin.ReindexRoutes;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.StreamRoles;
@@ -9,6 +11,7 @@ import io.noetl.worker.WorkerConfig;
 import io.noetl.worker.WorkerRole;
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +34,8 @@ final class RoleCommand {
     static int run(Map<String, String> env, PrintWriter out, boolean server, boolean worker, boolean streams,
             boolean sink) throws InterruptedException {
         Lifecycle life = new Lifecycle().closeOnShutdown();
+        // the API serves reindex requests once a sink runs in this process
+        ReindexRoutes reindex = new ReindexRoutes();
         try {
             Map<String, String> roleEnv = env;
             if (server) {
@@ -40,7 +45,7 @@ final class RoleCommand {
                 out.println("NATS: " + nats.url() + (nats.owned() ? " (private nats-server)" : ""));
             }
             if (server) {
-                ServerRole role = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv)));
+                ServerRole role = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv), List.of(reindex)));
                 out.println("API: http://127.0.0.1:" + role.httpPort());
             }
             if (worker) {
@@ -49,7 +54,12 @@ final class RoleCommand {
                 out.println("worker " + config.workerId() + " pulling pool '" + config.pool() + "'");
             }
             if (streams) {
-                StreamRoles.start(roleEnv, roleEnv.getOrDefault("NATS_URL", EmbeddedNats.DEFAULT_URL), life, out, sink);
+                StreamRoles.Started started = StreamRoles.start(roleEnv,
+                        roleEnv.getOrDefault("NATS_URL", EmbeddedNats.DEFAULT_URL), life, out, sink);
+                if (server && started.sink() != null) {
+                    AdminReplay.serve(started.sink(), started.bootstrapServers(), started.names(), roleEnv, reindex,
+                            life);
+                }
             }
             out.println("running; press Ctrl-C to stop");
             out.flush();

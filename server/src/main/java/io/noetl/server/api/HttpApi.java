@@ -11,6 +11,7 @@ import io.noetl.server.runtime.ExecutionErrors;
 import io.noetl.server.runtime.ExecutionServices;
 import io.noetl.server.runtime.ExecutionStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -25,19 +26,34 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
 
     public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions) {
-        PlaybookRoutes playbooks = new PlaybookRoutes(catalog);
-        ExecutionRoutes executionRoutes = new ExecutionRoutes(executions.runtime(), executions.queries(),
-                executions.events());
-        HealthRoutes health = new HealthRoutes(nc);
+        this(nc, catalog, executions, List.of());
+    }
+
+    /** The control API plus {@code extra} route groups. */
+    public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions, List<RouteGroup> extra) {
+        this(core(nc, catalog, executions, extra));
+    }
+
+    /** An API of these route groups only, with the shared error mapping (a feature's routes on their own). */
+    public HttpApi(List<RouteGroup> groups) {
+        List<RouteGroup> all = List.copyOf(groups);
         this.app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            playbooks.register(config.routes);
-            executionRoutes.register(config.routes);
-            health.register(config.routes);
+            all.forEach(group -> group.register(config.routes));
             mapErrors(config.routes);
         });
+    }
+
+    private static List<RouteGroup> core(Connection nc, Catalog catalog, ExecutionServices executions,
+            List<RouteGroup> extra) {
+        List<RouteGroup> groups = new ArrayList<>();
+        groups.add(new PlaybookRoutes(catalog)::register);
+        groups.add(new ExecutionRoutes(executions.runtime(), executions.queries(), executions.events())::register);
+        groups.add(new HealthRoutes(nc)::register);
+        groups.addAll(extra);
+        return groups;
     }
 
     /** Starts listening; {@code port} 0 picks a free port. */

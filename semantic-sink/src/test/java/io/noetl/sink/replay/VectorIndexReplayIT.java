@@ -1,0 +1,96 @@
+package io.noetl.sink.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noetl.schemas.Json;
+import io.noetl.schemas.Names;
+import io.noetl.sink.embed.Embeddings;
+import io.noetl.sink.embed.HashingEmbedder;
+import io.noetl.sink.embed.TextNormalizer;
+import io.noetl.sink.index.StreamFixtures;
+import io.noetl.sink.index.VectorIndex;
+import io.noetl.sink.vector.Collections;
+import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.testkit.KafkaTestBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replays of the product's vector index (every collection of a version) against a real broker. */
+class VectorIndexReplayIT {
+
+    private static final int FAILURES = 40;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("after the embedder changes from 384 to 256 dimensions, a replay gives a version whose every"
+            + " collection has 256 dimensions and every failure point")
+    void embedderChangeGivesConsistentVersion() throws Exception {
+        KafkaTestBroker broker = KafkaTestBroker.shared();
+        Names names = new Names("vr" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_");
+        produceFailures(broker.bootstrapServers(), names);
+        ReplaySettings settings = ReplaySettings.defaults(broker.bootstrapServers(), names.prefix())
+                .withLiveBatchTime(Duration.ZERO);
+
+        try (EmbeddedVectorStore store = EmbeddedVectorStore.open(dir.resolve("vectors"))) {
+            VectorIndex v384 = new VectorIndex(store, embeddings(384), names);
+            ReplayProgress first = new ReplayJob("vectors", List.of(v384), settings, Clock.systemUTC()).run();
+            assertThat(first.state()).as("error: %s", first.error()).isEqualTo(ReplayState.COMPLETED);
+            assertThat(store.dimension(Collections.FAILURES)).isEqualTo(384);
+
+            VectorIndex v256 = new VectorIndex(store, embeddings(256), names);
+            ReplayProgress second = new ReplayJob("vectors", List.of(v256), settings, Clock.systemUTC()).run();
+
+            assertThat(second.state()).as("error: %s", second.error()).isEqualTo(ReplayState.COMPLETED);
+            assertThat(second.fromVersion()).isEqualTo(1);
+            assertThat(second.toVersion()).isEqualTo(2);
+            assertThat(v256.currentVersion()).isEqualTo(2);
+            assertThat(v256.versions()).containsExactly(2);
+            for (String base : VectorIndex.BASES) {
+                assertThat(store.dimension(base)).as(base).isEqualTo(256);
+                assertThat(store.aliasTarget(base)).contains(Collections.versioned(base, 2));
+            }
+            assertThat(v256.count(Collections.FAILURES, 2)).isEqualTo(FAILURES);
+            assertThat(store.collections()).noneMatch(c -> c.endsWith("_v1"));
+        }
+    }
+
+    private static Embeddings embeddings(int dimension) {
+        return new Embeddings(new HashingEmbedder(dimension), new TextNormalizer(), 100);
+    }
+
+    private static void produceFailures(String bootstrap, Names names) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(names.eventsTopic(), 2, (short) 1),
+                    new NewTopic(names.tracesTopic(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < FAILURES; i++) {
+                producer.send(new ProducerRecord<>(names.eventsTopic(), ("ex" + i).getBytes(StandardCharsets.UTF_8),
+                        Json.bytes(StreamFixtures.error("ev" + i, "ex" + i, "load", "connection refused to db " + i))));
+            }
+        }
+    }
+}
