@@ -1,5 +1,6 @@
 package io.noetl.sink.analytics;
 
+import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
 import io.noetl.sink.analytics.clickhouse.ClickHouseSettings;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import java.nio.file.Path;
@@ -39,8 +40,7 @@ public final class AnalyticsStores {
         String kind = env.getOrDefault(STORE, "").strip().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
             case "", EMBEDDED -> DuckDbAnalyticsStore.open(embeddedFile(dataDir));
-            case CLICKHOUSE -> throw new AnalyticsStoreException("the ClickHouse analytics store is not built in yet ("
-                    + clickHouseSettings(env) + ")");
+            case CLICKHOUSE -> ClickHouseAnalyticsStore.open(clickHouseSettings(env));
             default -> throw new IllegalArgumentException(STORE + " must be " + EMBEDDED + " or " + CLICKHOUSE
                     + ", got '" + env.get(STORE) + "'");
         };
