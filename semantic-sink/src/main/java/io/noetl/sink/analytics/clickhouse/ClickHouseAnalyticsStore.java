@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,6 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseAnalyticsStore.class);
     private static final Pattern VERSION_TABLE = Pattern.compile(AnalyticsTables.EVENTS + "_v(\\d+)");
-    private static final String FINISHED = "kind IN ('task_end', 'error')";
 
     private final ClickHouseSettings settings;
     private final String db;
@@ -202,15 +202,9 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
     @Override
     public List<StepLatency> slowestSteps(TimeRange range, int limit) {
         String events = events();
-        if (events == null) {
-            return List.of();
-        }
-        String sql = "SELECT playbook, step, count() AS n, quantile(0.5)(toFloat64(duration_ms)) AS p50, "
-                + "quantile(0.95)(toFloat64(duration_ms)) AS p95, toFloat64(max(duration_ms)) AS mx FROM " + events
-                + " WHERE " + FINISHED + " AND isNotNull(duration_ms)" + within("ts_ms", range)
-                + " GROUP BY playbook, step ORDER BY p95 DESC, playbook, step LIMIT " + positive(limit);
-        return map("slowest steps", sql, r -> new StepLatency(text(r, "playbook"), text(r, "step"),
-                r.path("n").asLong(), r.path("p50").asDouble(), r.path("p95").asDouble(), r.path("mx").asDouble()));
+        return events == null ? List.of() : map("slowest steps", ClickHouseQueries.slowestSteps(events, range, limit),
+                r -> new StepLatency(text(r, "playbook"), text(r, "step"), r.path("n").asLong(),
+                        r.path("p50").asDouble(), r.path("p95").asDouble(), r.path("mx").asDouble()));
     }
 
     @Override
@@ -219,19 +213,14 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
         if (events == null) {
             return List.of();
         }
-        String where = " WHERE " + FINISHED + within("ts_ms", range);
+        String errorsSql = ClickHouseQueries.errorsByTemplate(events, range, limit);
         Map<List<String>, Long> attempts = new HashMap<>();
-        for (JsonNode r : rows("attempts per step", "SELECT playbook, step, count() AS n FROM " + events + where
-                + " GROUP BY playbook, step")) {
-            attempts.put(java.util.Arrays.asList(text(r, "playbook"), text(r, "step")), r.path("n").asLong());
+        for (JsonNode r : rows("attempts per step", ClickHouseQueries.attemptsPerStep(events, range))) {
+            attempts.put(Arrays.asList(text(r, "playbook"), text(r, "step")), r.path("n").asLong());
         }
-        String sql = "SELECT playbook, step, template_id, topK(1)(ifNull(error_class, ''))[1] AS error_class, "
-                + "count() AS errors FROM " + events + where + " AND kind = 'error' GROUP BY playbook, step, "
-                + "template_id ORDER BY errors DESC, playbook, step, isNull(template_id), template_id LIMIT "
-                + positive(limit);
-        return map("error rates", sql, r -> {
+        return map("error rates", errorsSql, r -> {
             long errors = r.path("errors").asLong();
-            long n = attempts.getOrDefault(java.util.Arrays.asList(text(r, "playbook"), text(r, "step")), errors);
+            long n = attempts.getOrDefault(Arrays.asList(text(r, "playbook"), text(r, "step")), errors);
             String errorClass = text(r, "error_class");
             return new StepErrorRate(text(r, "playbook"), text(r, "step"), text(r, "template_id"),
                     errorClass == null || errorClass.isEmpty() ? null : errorClass, errors, n, (double) errors / n);
@@ -241,43 +230,27 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
     @Override
     public List<AttemptOutcome> successByAttempt(String playbook, String step) {
         String events = events();
-        if (events == null) {
-            return List.of();
-        }
-        String sql = "SELECT ifNull(attempt, 1) AS a, count() AS n, countIf(kind = 'task_end') AS ok FROM " + events
-                + " WHERE " + FINISHED + " AND playbook = " + ClickHouseSql.literal(playbook) + " AND step = "
-                + ClickHouseSql.literal(step) + " GROUP BY a ORDER BY a";
-        return map("success by attempt", sql, r -> new AttemptOutcome(r.path("a").asInt(), r.path("n").asLong(),
-                r.path("ok").asLong(), (double) r.path("ok").asLong() / r.path("n").asLong()));
+        return events == null ? List.of() : map("success by attempt",
+                ClickHouseQueries.successByAttempt(events, playbook, step), r -> new AttemptOutcome(
+                        r.path("a").asInt(), r.path("n").asLong(), r.path("ok").asLong(),
+                        (double) r.path("ok").asLong() / r.path("n").asLong()));
     }
 
     @Override
     public List<DurationPoint> durationHistory(String playbook, String step, TimeRange range, int limit) {
         String events = events();
-        if (events == null) {
-            return List.of();
-        }
-        String sql = "SELECT ts_ms, execution_id, ifNull(attempt, 1) AS a, duration_ms, ifNull(status, "
-                + "if(kind = 'task_end', 'COMPLETED', 'FAILED')) AS st FROM " + events + " WHERE " + FINISHED
-                + " AND isNotNull(duration_ms) AND playbook = " + ClickHouseSql.literal(playbook) + " AND step = "
-                + ClickHouseSql.literal(step) + within("ts_ms", range) + " ORDER BY ts_ms DESC, event_id DESC LIMIT "
-                + positive(limit);
-        return map("duration history", sql, r -> new DurationPoint(
-                r.path("ts_ms").isNull() ? null : Instant.ofEpochMilli(r.path("ts_ms").asLong()),
-                text(r, "execution_id"), r.path("a").asInt(), r.path("duration_ms").asLong(), text(r, "st")));
+        return events == null ? List.of() : map("duration history",
+                ClickHouseQueries.durationHistory(events, playbook, step, range, limit), r -> new DurationPoint(
+                        r.path("ts_ms").isNull() ? null : Instant.ofEpochMilli(r.path("ts_ms").asLong()),
+                        text(r, "execution_id"), r.path("a").asInt(), r.path("duration_ms").asLong(), text(r, "st")));
     }
 
     @Override
     public List<StatusCount> executionsByStatus(TimeRange range) {
         int version = currentVersion();
-        if (version == 0) {
-            return List.of();
-        }
-        String where = within("started_at_ms", range);
-        String sql = "SELECT ifNull(status, 'UNKNOWN') AS s, count() AS n FROM " + db + "."
-                + AnalyticsTables.of(AnalyticsTables.TRACES, version) + " FINAL"
-                + (where.isEmpty() ? "" : " WHERE 1" + where) + " GROUP BY s ORDER BY n DESC, s";
-        return map("executions by status", sql, r -> new StatusCount(text(r, "s"), r.path("n").asLong()));
+        return version == 0 ? List.of() : map("executions by status", ClickHouseQueries.executionsByStatus(
+                db + "." + AnalyticsTables.of(AnalyticsTables.TRACES, version) + " FINAL", range),
+                r -> new StatusCount(text(r, "s"), r.path("n").asLong()));
     }
 
     @Override
@@ -318,24 +291,6 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
             throw new IllegalArgumentException("analytics version " + version + " does not exist; versions: "
                     + versions);
         }
-    }
-
-    private static String within(String column, TimeRange range) {
-        StringBuilder sql = new StringBuilder();
-        if (range.from() != null) {
-            sql.append(" AND ").append(column).append(" >= ").append(Math.max(0, range.from().toEpochMilli()));
-        }
-        if (range.to() != null) {
-            sql.append(" AND ").append(column).append(" < ").append(Math.max(0, range.to().toEpochMilli()));
-        }
-        return sql.toString();
-    }
-
-    private static int positive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-        }
-        return limit;
     }
 
     private static String text(JsonNode row, String field) {

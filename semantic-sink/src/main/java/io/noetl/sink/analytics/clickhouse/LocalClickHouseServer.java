@@ -92,7 +92,10 @@ public final class LocalClickHouseServer implements AutoCloseable {
     /** @return the server binary: {@value #BINARY_ENV} when set, else {@link #DEFAULT_BINARY} */
     public static Path binary() {
         String env = System.getenv(BINARY_ENV);
-        Path binary = env == null || env.isBlank() ? DEFAULT_BINARY : Path.of(env);
+        return requireExecutable(env == null || env.isBlank() ? DEFAULT_BINARY : Path.of(env));
+    }
+
+    static Path requireExecutable(Path binary) {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("ClickHouse server not found at " + binary
                     + ": install it with 'apt-get install -y clickhouse-server' or set " + BINARY_ENV);

@@ -48,7 +48,6 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbAnalyticsStore.class);
     private static final Pattern VERSION_TABLE = Pattern.compile(AnalyticsTables.EVENTS + "_v(\\d+)");
-    private static final String FINISHED = "kind IN ('task_end', 'error')";
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -203,72 +202,39 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
 
     @Override
     public synchronized List<StepLatency> slowestSteps(TimeRange range, int limit) {
-        if (current == 0) {
-            return List.of();
-        }
-        String sql = "SELECT playbook, step, count(*), quantile_cont(duration_ms, 0.5), "
-                + "quantile_cont(duration_ms, 0.95), max(duration_ms) FROM " + events() + " WHERE " + FINISHED
-                + " AND duration_ms IS NOT NULL" + within("ts", range)
-                + " GROUP BY playbook, step ORDER BY 5 DESC, playbook, step LIMIT " + positive(limit);
-        return query("slowest steps", sql, List.of(), rs -> new StepLatency(rs.getString(1), rs.getString(2),
-                rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)));
+        return current == 0 ? List.of() : query("slowest steps", DuckDbQueries.slowestSteps(events(), range, limit),
+                List.of(), rs -> new StepLatency(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getDouble(6)));
     }
 
     @Override
     public synchronized List<StepErrorRate> errorRates(TimeRange range, int limit) {
-        if (current == 0) {
-            return List.of();
-        }
-        String sql = "WITH fin AS (SELECT playbook, step, kind, template_id, error_class FROM " + events()
-                + " WHERE " + FINISHED + within("ts", range) + "), "
-                + "att AS (SELECT playbook, step, count(*) AS attempts FROM fin GROUP BY playbook, step), "
-                + "err AS (SELECT playbook, step, template_id, mode(error_class) AS error_class, count(*) AS errors "
-                + "FROM fin WHERE kind = 'error' GROUP BY playbook, step, template_id) "
-                + "SELECT err.playbook, err.step, err.template_id, err.error_class, err.errors, att.attempts "
-                + "FROM err JOIN att ON err.playbook IS NOT DISTINCT FROM att.playbook "
-                + "AND err.step IS NOT DISTINCT FROM att.step "
-                + "ORDER BY err.errors DESC, err.playbook, err.step, err.template_id NULLS LAST LIMIT " + positive(limit);
-        return query("error rates", sql, List.of(), rs -> new StepErrorRate(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-                (double) rs.getLong(5) / rs.getLong(6)));
+        return current == 0 ? List.of() : query("error rates", DuckDbQueries.errorRates(events(), range, limit),
+                List.of(), rs -> new StepErrorRate(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6), (double) rs.getLong(5) / rs.getLong(6)));
     }
 
     @Override
     public synchronized List<AttemptOutcome> successByAttempt(String playbook, String step) {
-        if (current == 0) {
-            return List.of();
-        }
-        String sql = "SELECT coalesce(attempt, 1) AS a, count(*), count(*) FILTER (WHERE kind = 'task_end') FROM "
-                + events() + " WHERE " + FINISHED + " AND playbook = ? AND step = ? GROUP BY a ORDER BY a";
-        return query("success by attempt", sql, List.of(playbook, step), rs -> new AttemptOutcome(rs.getInt(1),
-                rs.getLong(2), rs.getLong(3), (double) rs.getLong(3) / rs.getLong(2)));
+        return current == 0 ? List.of() : query("success by attempt", DuckDbQueries.successByAttempt(events()),
+                List.of(playbook, step), rs -> new AttemptOutcome(rs.getInt(1), rs.getLong(2), rs.getLong(3),
+                        (double) rs.getLong(3) / rs.getLong(2)));
     }
 
     @Override
     public synchronized List<DurationPoint> durationHistory(String playbook, String step, TimeRange range,
             int limit) {
-        if (current == 0) {
-            return List.of();
-        }
-        String sql = "SELECT epoch_ms(ts), execution_id, coalesce(attempt, 1), duration_ms, coalesce(status, "
-                + "CASE WHEN kind = 'task_end' THEN 'COMPLETED' ELSE 'FAILED' END) FROM " + events() + " WHERE "
-                + FINISHED + " AND duration_ms IS NOT NULL AND playbook = ? AND step = ?" + within("ts", range)
-                + " ORDER BY ts DESC NULLS LAST, event_id DESC LIMIT " + positive(limit);
-        return query("duration history", sql, List.of(playbook, step), rs -> new DurationPoint(
-                rs.getObject(1) == null ? null : Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getInt(3),
-                rs.getLong(4), rs.getString(5)));
+        return current == 0 ? List.of() : query("duration history",
+                DuckDbQueries.durationHistory(events(), range, limit), List.of(playbook, step),
+                rs -> new DurationPoint(rs.getObject(1) == null ? null : Instant.ofEpochMilli(rs.getLong(1)),
+                        rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5)));
     }
 
     @Override
     public synchronized List<StatusCount> executionsByStatus(TimeRange range) {
-        if (current == 0) {
-            return List.of();
-        }
-        String where = within("started_at", range);
-        String sql = "SELECT coalesce(status, 'UNKNOWN') AS s, count(*) FROM "
-                + AnalyticsTables.of(AnalyticsTables.TRACES, current)
-                + (where.isEmpty() ? "" : " WHERE true" + where) + " GROUP BY s ORDER BY 2 DESC, s";
-        return query("executions by status", sql, List.of(), rs -> new StatusCount(rs.getString(1), rs.getLong(2)));
+        return current == 0 ? List.of() : query("executions by status", DuckDbQueries.executionsByStatus(
+                AnalyticsTables.of(AnalyticsTables.TRACES, current), range), List.of(),
+                rs -> new StatusCount(rs.getString(1), rs.getLong(2)));
     }
 
     @Override
@@ -346,27 +312,6 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
 
     private String events() {
         return AnalyticsTables.of(AnalyticsTables.EVENTS, current);
-    }
-
-    /** Range bounds as literals of epoch microseconds, so no time zone conversion happens in the driver. */
-    private static String within(String column, TimeRange range) {
-        StringBuilder sql = new StringBuilder();
-        if (range.from() != null) {
-            sql.append(" AND ").append(column).append(" >= make_timestamp(")
-                    .append(range.from().toEpochMilli() * 1000).append("::BIGINT)");
-        }
-        if (range.to() != null) {
-            sql.append(" AND ").append(column).append(" < make_timestamp(")
-                    .append(range.to().toEpochMilli() * 1000).append("::BIGINT)");
-        }
-        return sql.toString();
-    }
-
-    private static int positive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, got " + limit);
-        }
-        return limit;
     }
 
     private void requireVersion(int version) {

@@ -9,15 +9,19 @@ import io.noetl.sink.analytics.AnalyticsBatch;
 import io.noetl.sink.analytics.AnalyticsStore;
 import io.noetl.sink.analytics.AnalyticsStoreContract;
 import io.noetl.sink.analytics.AnalyticsStoreException;
+import io.noetl.sink.analytics.AnalyticsStores;
 import io.noetl.sink.analytics.TableCounts;
 import io.noetl.sink.analytics.TimeRange;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ClickHouse store against the analytics contract on a private {@code clickhouse-server} (one per test JVM),
@@ -76,6 +80,19 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
             own.write(1, fullBatch());
             assertThat(own.counts(1)).isEqualTo(new TableCounts(fixtureEvents().size() + 5, 4, 2, 2, 1));
             assertThat(own.durationHistory(PB, "extract", TimeRange.ALL, 10)).hasSize(5);
+        }
+    }
+
+    @Test
+    @DisplayName("NOETL_ANALYTICS_STORE=clickhouse opens the ClickHouse store named by the CLICKHOUSE_* variables and creates its database")
+    void openedFromEnvironment(@TempDir Path dataDir) {
+        String database = "env_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        try (AnalyticsStore fromEnv = AnalyticsStores.open(Map.of("NOETL_ANALYTICS_STORE", "clickhouse",
+                "CLICKHOUSE_URL", LocalClickHouseServer.shared().url(), "CLICKHOUSE_DATABASE", database), dataDir)) {
+            assertThat(fromEnv).isInstanceOf(ClickHouseAnalyticsStore.class);
+            assertThat(((ClickHouseAnalyticsStore) fromEnv).settings().database()).isEqualTo(database);
+            fromEnv.createVersion(1);
+            assertThat(fromEnv.versions()).containsExactly(1);
         }
     }
 
