@@ -6,6 +6,7 @@ import io.noetl.app.bench.NabBenchCommand;
 import io.noetl.app.bench.TemplatesBenchCommand;
 import io.noetl.app.bench.sink.RetrievalBenchCommand;
 import io.noetl.app.bench.sink.SearchBenchCommand;
+import io.noetl.app.bench.sink.SinkBenchCommand;
 import io.noetl.app.bench.stream.TopologyBenchCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** Groups the benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {EngineBenchCommand.class, TopologyBenchCommand.class, BridgeBenchCommand.class,
-            NabBenchCommand.class, TemplatesBenchCommand.class, RetrievalBenchCommand.class, SearchBenchCommand.class})
+            NabBenchCommand.class, TemplatesBenchCommand.class, RetrievalBenchCommand.class, SearchBenchCommand.class,
+            SinkBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +26,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing benchmark: use one of 'bench engine|topology|bridge|nab|templates|retrieval|search'.");
+        spec.commandLine().getErr().println("Missing benchmark: use one of 'bench engine|topology|bridge|nab|templates|retrieval|search|sink'.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
     }
