@@ -1,6 +1,8 @@
 package io.noetl.app.cli;
 
 import io.nats.client.Connection;
+import io.noetl.app.admin.AdminReplay;
+import io.noetl.app.admin.ReindexRoutes;
 import io.noetl.app.client.NoetlClient;
 import io.noetl.app.demo.AlertFeed;
 import io.noetl.app.demo.DemoExecution;
@@ -61,9 +63,15 @@ public final class DemoCommand implements Callable<Integer> {
 
             int wanted = Integer.parseInt(roleEnv.getOrDefault("NOETL_HTTP_PORT", "8080"));
             int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
-            ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port)));
+            // the demo's API serves reindex requests for its sink too (noetl replay follows them)
+            ReindexRoutes reindex = new ReindexRoutes();
+            ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port),
+                    List.of(reindex)));
             life.add(WorkerRole.start(WorkerConfig.fromEnv(roleEnv)));
             StreamRoles.Started stream = StreamRoles.start(roleEnv, nats.url(), life, out);
+            if (stream.sink() != null) {
+                AdminReplay.serve(stream.sink(), stream.bootstrapServers(), stream.names(), roleEnv, reindex, life);
+            }
             Connection alertsConnection = life.add(NatsConnections.connect(nats.url(),
                     stream.names().prefix() + "noetl-demo-alerts"));
             AlertFeed alerts = life.add(AlertFeed.start(alertsConnection, stream.names(), line -> say(out, line)));

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Rebuild the vector and/or analytics index from Kafka into a new version and switch to it,",
                 "or with --since re-write the records from TIME on into the current version.",
-                "A running API (NOETL_API_URL, default http://127.0.0.1:<NOETL_HTTP_PORT or 8080>) does the work",
+                "A running API (NOETL_API, default http://127.0.0.1:<NOETL_HTTP_PORT or 8080>) does the work",
                 "when it runs the sink; otherwise the replay runs in this process on the stores under NOETL_DATA_DIR."})
 public final class ReplayCommand implements Callable<Integer> {
 

@@ -31,9 +31,9 @@ public final class ReindexClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    /** {@code NOETL_API_URL}, else {@code http://127.0.0.1:<NOETL_HTTP_PORT or 8080>}. */
+    /** {@code NOETL_API}, else {@code http://127.0.0.1:<NOETL_HTTP_PORT or 8080>}. */
     public static String apiUrl(Map<String, String> env) {
-        String url = env.get("NOETL_API_URL");
+        String url = env.get("NOETL_API");
         if (url != null && !url.isBlank()) {
             return url.trim();
         }

@@ -77,7 +77,7 @@ class ReplayCommandIT {
     void replaysInProcessWithoutApi() throws Exception {
         Names names = StreamFixture.freshNames();
         StreamFixture.failures(broker.bootstrapServers(), names, FAILURES);
-        Map<String, String> env = Map.of("NOETL_API_URL", "http://127.0.0.1:" + FreePort.find(),
+        Map<String, String> env = Map.of("NOETL_API", "http://127.0.0.1:" + FreePort.find(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "NOETL_DATA_DIR", dir.toString(),
                 "NOETL_STREAM_PREFIX", names.prefix(), "NOETL_SINK_BATCH_MS", "1");
 

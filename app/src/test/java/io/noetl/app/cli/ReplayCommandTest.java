@@ -15,7 +15,7 @@ class ReplayCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Main.execute(Map.of("NOETL_API_URL", "http://127.0.0.1:1"), new PrintWriter(out, true),
+        return Main.execute(Map.of("NOETL_API", "http://127.0.0.1:1"), new PrintWriter(out, true),
                 new PrintWriter(err, true), args);
     }
 
