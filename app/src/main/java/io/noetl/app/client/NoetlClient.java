@@ -115,7 +115,8 @@ public final class NoetlClient {
         return body;
     }
 
-    private static JsonNode parse(byte[] body) {
+    /** @return the body as JSON; an empty body as {}, other text as {"text": ...} */
+    static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
             return Json.object();
         }
@@ -126,7 +127,8 @@ public final class NoetlClient {
         }
     }
 
-    private static ApiException error(int status, JsonNode body, HttpRequest request) {
+    /** @return the house error body {@code {"error": {code, message, details}}} of a refused request as an exception */
+    static ApiException error(int status, JsonNode body, HttpRequest request) {
         JsonNode error = body.path("error");
         String message = error.path("message").asText(body.path("text").asText(request.method() + " " + request.uri()));
         List<String> details = new ArrayList<>();

@@ -70,12 +70,12 @@ public final class ReindexClient {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted calling " + request.uri(), e);
         }
-        JsonNode answer = parse(response.body());
+        JsonNode answer = NoetlClient.parse(response.body());
         if (response.statusCode() == 503 && "no_sink".equals(answer.path("error").path("code").asText())) {
             return Optional.empty();
         }
         if (response.statusCode() != 202) {
-            throw error(response.statusCode(), answer, request);
+            throw NoetlClient.error(response.statusCode(), answer, request);
         }
         return Optional.of(answer.path("job_id").asText());
     }
@@ -94,9 +94,9 @@ public final class ReindexClient {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted calling " + request.uri(), e);
         }
-        JsonNode answer = parse(response.body());
+        JsonNode answer = NoetlClient.parse(response.body());
         if (response.statusCode() != 200) {
-            throw error(response.statusCode(), answer, request);
+            throw NoetlClient.error(response.statusCode(), answer, request);
         }
         return progress(answer);
     }
@@ -109,25 +109,5 @@ public final class ReindexClient {
                 j.path("done").asLong(), j.path("total").asLong(), j.path("rate_per_s").asDouble(),
                 j.path("eta_seconds").asLong(-1), j.path("from_version").asInt(), j.path("to_version").asInt(),
                 error.isNull() || error.isMissingNode() ? null : error.asText());
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return Json.object();
-        }
-        try {
-            return Json.tree(body);
-        } catch (IllegalArgumentException notJson) {
-            return Json.object();
-        }
-    }
-
-    private static ApiException error(int status, JsonNode body, HttpRequest request) {
-        JsonNode error = body.path("error");
-        List<String> details = new ArrayList<>();
-        error.path("details").forEach(d -> details.add(d.has("path")
-                ? d.path("path").asText() + ": " + d.path("message").asText() : d.toString()));
-        return new ApiException(status, error.path("code").asText("http_" + status),
-                error.path("message").asText(request.method() + " " + request.uri() + " answered " + status), details);
     }
 }
