@@ -41,7 +41,7 @@ public final class ProgressBar {
     /** Shows a snapshot: redraws on a terminal; without one, writes a line when {@link #PLAIN_EVERY} has passed. */
     public void update(ReplayProgress p) {
         if (terminal) {
-            redraw(line(p));
+            redraw(plain(p));
             return;
         }
         long now = nanos.getAsLong();
@@ -55,7 +55,7 @@ public final class ProgressBar {
     /** Shows the final snapshot and ends the line. */
     public void finish(ReplayProgress p) {
         if (terminal) {
-            redraw(line(p));
+            redraw(plain(p));
             out.println();
         } else {
             out.println(plain(p));
@@ -65,7 +65,8 @@ public final class ProgressBar {
 
     /** @return {@code [####......]  50%  12,345/24,690 events  8,210 ev/s  ETA 0:02} */
     public static String line(ReplayProgress p) {
-        double fraction = p.fraction();
+        // nothing is known while the job prepares: an empty bar, not a full one
+        double fraction = p.state() == ReplayState.PREPARING ? 0 : p.fraction();
         int filled = (int) Math.floor(fraction * WIDTH);
         return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]"
                 + String.format(Locale.US, " %3d%%  %,d/%,d events  %,d ev/s  ETA %s", (int) Math.floor(fraction * 100),

@@ -23,7 +23,7 @@ class ProgressBarTest {
         assertThat(ProgressBar.line(progress(ReplayState.COMPLETED, 7, 7, 3.6, 0)))
                 .isEqualTo("[####################] 100%  7/7 events  4 ev/s  ETA 0:00");
         assertThat(ProgressBar.line(progress(ReplayState.PREPARING, 0, 0, 0, -1)))
-                .isEqualTo("[####################] 100%  0/0 events  0 ev/s  ETA --:--");
+                .isEqualTo("[....................]   0%  0/0 events  0 ev/s  ETA --:--");
     }
 
     @Test
@@ -58,7 +58,7 @@ class ProgressBarTest {
     }
 
     @Test
-    @DisplayName("on a terminal one line is redrawn in place with a carriage return and ends with a newline")
+    @DisplayName("on a terminal one line (index, versions, state, bar) is redrawn in place and ends with a newline")
     void terminalRedrawsInPlace() {
         StringWriter text = new StringWriter();
         ProgressBar bar = new ProgressBar(new PrintWriter(text), true, () -> 0);
@@ -68,7 +68,8 @@ class ProgressBarTest {
         bar.finish(progress(ReplayState.COMPLETED, 2_000, 2_000, 1_000, 0));
 
         String out = text.toString();
-        assertThat(out).startsWith("\r[##########..........]  50%  1,000/2,000 events  1,234 ev/s  ETA 0:01");
+        assertThat(out).startsWith("\rvectors v1 -> v2 copying  [##########..........]  50%  1,000/2,000 events  "
+                + "1,234 ev/s  ETA 0:01");
         assertThat(out.split("\r")).hasSize(4);
         assertThat(out.split("\r")[2]).endsWith("  "); // a shorter line blanks the rest of the longer one
         assertThat(out).endsWith("ETA 0:00\n");
