@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public final class StoreReport {
 
+    /** Attempts a step needs before its percentiles are reported as the slowest. */
+    static final int MIN_ATTEMPTS = 5;
+
     private static final Duration STABLE = Duration.ofSeconds(3);
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -43,11 +46,13 @@ public final class StoreReport {
         if (sink.analytics() == null) {
             return "no analytics store";
         }
-        List<StepLatency> slowest = sink.analytics().store().slowestSteps(TimeRange.ALL, 1);
+        List<StepLatency> slowest = sink.analytics().store().slowestSteps(TimeRange.ALL, 50);
         if (slowest.isEmpty()) {
             return "no step durations recorded yet";
         }
-        StepLatency s = slowest.getFirst();
+        // a percentile of one or two attempts says little: prefer the slowest step with a few attempts behind it
+        StepLatency s = slowest.stream().filter(l -> l.attempts() >= MIN_ATTEMPTS).findFirst()
+                .orElse(slowest.getFirst());
         return String.format(Locale.ROOT, "slowest step by p95 is %s/%s: p95 %.0f ms, p50 %.0f ms, max %.0f ms over %d "
                 + "attempts", s.playbook(), s.step(), s.p95Ms(), s.p50Ms(), s.maxMs(), s.attempts());
     }
