@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stream side of the pipeline, started in order into a {@link Lifecycle} (which closes it in reverse): the
@@ -30,6 +32,8 @@ import org.apache.kafka.clients.admin.Admin;
  * the vector and analytics stores), then the bridge.
  */
 public final class StreamRoles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRoles.class);
 
     private static final Duration TOPOLOGY_START = Duration.ofMinutes(2);
 
@@ -109,6 +113,12 @@ public final class StreamRoles {
         out.println("sink: " + String.join(", ", processor.topics()) + " -> "
                 + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under " + dataDir
                 + ", dead letters " + names.sinkDeadLetterTopic() + ")");
+        if (indexes.vectors() != null) {
+            indexes.vectors().dimensionMismatch().ifPresent(problem -> {
+                LOG.warn("sink: {}", problem);
+                out.println("sink: WARNING " + problem);
+            });
+        }
         out.flush();
         return indexes;
     }

@@ -69,6 +69,27 @@ public final class VectorIndex implements SinkIndex {
         return IndexTarget.VECTORS;
     }
 
+    /**
+     * Checks that the current version was built with vectors of this index's dimension (it was not when the
+     * embedder changed since): every new point would then be refused.
+     *
+     * @return what is wrong and how to fix it; empty when the dimensions agree or no version exists yet
+     */
+    public Optional<String> dimensionMismatch() {
+        int version = currentVersion();
+        if (version == 0) {
+            return Optional.empty();
+        }
+        int stored = guard("read the dimension of vector index version " + version,
+                () -> store.dimension(Collections.FAILURES));
+        if (stored == embeddings.dimension()) {
+            return Optional.empty();
+        }
+        return Optional.of("vector index version " + version + " holds " + stored + "-dimensional vectors but the "
+                + "embedder " + embeddings.embedderId() + " gives " + embeddings.dimension() + ": new points are "
+                + "refused (dead letters) until the index is rebuilt with 'noetl replay --target vectors'");
+    }
+
     @Override
     public Set<String> topics() {
         return Set.of(names.eventsTopic(), names.tracesTopic());

@@ -153,6 +153,22 @@ class VectorIndexTest {
     }
 
     @Test
+    @DisplayName("an index whose embedder changed dimension says so, naming both dimensions and the replay that fixes it")
+    void embedderChangeIsReported() {
+        assertThat(index.dimensionMismatch()).as("no version yet").isEmpty();
+        index.createVersion(1);
+        index.switchTo(1);
+        assertThat(index.dimensionMismatch()).as("same embedder").isEmpty();
+        index.close();
+        store = EmbeddedVectorStore.open(root);
+        index = new VectorIndex(store, new Embeddings(new HashingEmbedder(16), new TextNormalizer(), 10), NAMES);
+
+        assertThat(index.dimensionMismatch()).hasValueSatisfying(m -> assertThat(m)
+                .contains("version 1 holds 384-dimensional vectors").contains("gives 16")
+                .contains("noetl replay --target vectors"));
+    }
+
+    @Test
     @DisplayName("a version is three collections; switchTo moves all three aliases; the current one cannot be dropped")
     void versionsAndAliases() {
         assertThat(index.currentVersion()).isZero();
