@@ -102,7 +102,21 @@ public final class AnalyticsIndex implements SinkIndex {
 
     @Override
     public List<RejectedRecord> write(int version, List<ConsumerRecord<byte[], byte[]>> records) {
-        Decoded d = decode(records);
+        return write(version, decode(records));
+    }
+
+    /** Decodes the records into rows ahead of the write. */
+    @Override
+    public PreparedBatch prepare(List<ConsumerRecord<byte[], byte[]>> records) {
+        return new PreparedBatch(records, decode(records));
+    }
+
+    @Override
+    public List<RejectedRecord> write(int version, PreparedBatch batch) {
+        return write(version, batch.work() instanceof Decoded d ? d : decode(batch.records()));
+    }
+
+    private List<RejectedRecord> write(int version, Decoded d) {
         List<Rejected> refused = guard("write " + d.batch.size() + " rows into analytics version " + version,
                 () -> d.batch.size() == 0 ? List.of() : store.write(version, d.batch));
         VectorIndex.Rejections out = new VectorIndex.Rejections();

@@ -51,6 +51,20 @@ public interface SinkIndex extends AutoCloseable {
      */
     List<RejectedRecord> write(int version, List<ConsumerRecord<byte[], byte[]>> records);
 
+    /**
+     * The part of a write that needs no store (decoding, mapping), done ahead so that it can overlap the write of the
+     * batch before, on another thread. Never fails: what cannot be decoded is refused by the write. The default
+     * prepares nothing.
+     */
+    default PreparedBatch prepare(List<ConsumerRecord<byte[], byte[]>> records) {
+        return new PreparedBatch(records, null);
+    }
+
+    /** As {@link #write(int, List)}, for a batch this index {@link #prepare prepared}. */
+    default List<RejectedRecord> write(int version, PreparedBatch batch) {
+        return write(version, batch.records());
+    }
+
     /** @return how many documents (points, or rows by distinct key) a version holds */
     long count(int version);
 

@@ -2,6 +2,7 @@ package io.noetl.sink.processor;
 
 import io.noetl.schemas.Json;
 import io.noetl.schemas.stream.DeadLetter;
+import io.noetl.sink.index.PreparedBatch;
 import io.noetl.sink.index.RejectedRecord;
 import io.noetl.sink.index.SinkIndex;
 import io.noetl.sink.index.SinkUnavailableException;
@@ -49,20 +50,46 @@ final class BatchWriter {
     }
 
     /**
+     * A batch split per index and prepared by each (decoded ahead of the write).
+     *
+     * @param records the batch as read
+     * @param parts   each index with its share of the batch, prepared
+     */
+    record Prepared(List<ConsumerRecord<byte[], byte[]>> records, List<Part> parts) {
+    }
+
+    /** One index's share of a batch. */
+    record Part(SinkIndex index, PreparedBatch batch) {
+    }
+
+    /** Splits the batch by index and lets each prepare its share; touches no store, so it may run ahead. */
+    Prepared prepare(List<ConsumerRecord<byte[], byte[]>> batch) {
+        List<Part> parts = new ArrayList<>();
+        for (SinkIndex index : indexes) {
+            List<ConsumerRecord<byte[], byte[]>> mine = batch.stream()
+                    .filter(r -> index.topics().contains(r.topic())).toList();
+            if (!mine.isEmpty()) {
+                parts.add(new Part(index, index.prepare(mine)));
+            }
+        }
+        return new Prepared(batch, parts);
+    }
+
+    /**
      * @return how many records were refused
      * @throws SinkUnavailableException when an index or the dead-letter topic cannot take the batch now
      */
     Outcome write(List<ConsumerRecord<byte[], byte[]>> batch) {
+        return write(prepare(batch));
+    }
+
+    /** As {@link #write(List)}, for a prepared batch. */
+    Outcome write(Prepared batch) {
         List<DeadLetterOut> dead = new ArrayList<>();
-        for (SinkIndex index : indexes) {
-            List<ConsumerRecord<byte[], byte[]>> mine = batch.stream()
-                    .filter(r -> index.topics().contains(r.topic())).toList();
-            if (mine.isEmpty()) {
-                continue;
-            }
-            int version = currentOrBootstrap(index);
-            for (RejectedRecord r : index.write(version, mine)) {
-                dead.add(new DeadLetterOut(index.target().wireName(), r));
+        for (Part part : batch.parts()) {
+            int version = currentOrBootstrap(part.index());
+            for (RejectedRecord r : part.index().write(version, part.batch())) {
+                dead.add(new DeadLetterOut(part.index().target().wireName(), r));
             }
         }
         sendDeadLetters(dead);

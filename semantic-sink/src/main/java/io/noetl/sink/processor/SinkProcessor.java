@@ -13,6 +13,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -39,9 +43,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a store cannot take a batch, every assigned partition is paused (the consumer keeps polling, so it stays in
  * the group, but reads nothing new) and the same batch is written again after a backoff that doubles from
- * {@link SinkSettings#minBackoff()} to {@link SinkSettings#maxBackoff()}; after a success, input resumes. At most one
- * batch is held in memory. Writes are idempotent, so a batch written again after a crash or a rebalance leaves the
- * same documents.
+ * {@link SinkSettings#minBackoff()} to {@link SinkSettings#maxBackoff()}; after a success, input resumes. At most two
+ * batches are held in memory (one being written, the next being read). Writes are idempotent, so a batch written
+ * again after a crash or a rebalance leaves the same documents.
+ *
+ * <p>Writes run on a thread of their own: while a batch is written, the next one is read and prepared (decoded), so
+ * reading, decoding and committing overlap the store's work. Batches are still written one at a time and in order,
+ * and a batch's offsets are committed only after it was written; when a write fails, what was read after it is
+ * dropped and read again once it is through, so no commit ever passes a batch that was not written.
  */
 public final class SinkProcessor implements AutoCloseable {
 
@@ -56,6 +65,7 @@ public final class SinkProcessor implements AutoCloseable {
     private final BatchWriter writer;
     private final Set<String> topics;
     private final Thread thread;
+    private final ExecutorService writerThread;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -66,6 +76,8 @@ public final class SinkProcessor implements AutoCloseable {
 
     // owned by the polling thread
     private List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+    /** The batch being written on the writer thread, or null. */
+    private InFlight inFlight;
     private long batchStartedNanos;
     private long backoffMs;
     private long nextAttemptNanos;
@@ -85,6 +97,12 @@ public final class SinkProcessor implements AutoCloseable {
         this.producer = new KafkaProducer<>(producerProperties(settings));
         this.writer = new BatchWriter(indexes, producer, names.sinkDeadLetterTopic());
         this.thread = Thread.ofPlatform().name(settings.clientId()).unstarted(this::run);
+        this.writerThread = Executors.newSingleThreadExecutor(
+                r -> Thread.ofPlatform().name(settings.clientId() + "-writer").daemon(true).unstarted(r));
+    }
+
+    /** A batch handed to the writer thread, and the write's outcome. */
+    private record InFlight(List<ConsumerRecord<byte[], byte[]>> batch, Future<BatchWriter.Outcome> outcome) {
     }
 
     /**
@@ -129,9 +147,12 @@ public final class SinkProcessor implements AutoCloseable {
                     }
                     if (batchDue()) {
                         flush();
+                    } else if (inFlight != null && inFlight.outcome().isDone()) {
+                        completeInFlight();
                     }
                 }
             }
+            completeInFlight();
             if (!paused && !batch.isEmpty()) {
                 tryFlush("close");
             }
@@ -156,26 +177,89 @@ public final class SinkProcessor implements AutoCloseable {
                 || System.nanoTime() - batchStartedNanos >= settings.batchTime().toNanos());
     }
 
-    /** Writes the batch; on a refusal pauses input and schedules the first retry. */
+    /**
+     * Prepares the batch, waits for the one before it (committing it), then hands this one to the writer thread. When
+     * the one before failed, it becomes the batch in hand again, input pauses and this one is read again later.
+     */
     private void flush() {
+        BatchWriter.Prepared prepared = writer.prepare(batch);
+        if (!completeInFlight()) {
+            return;
+        }
+        List<ConsumerRecord<byte[], byte[]>> handed = batch;
+        inFlight = new InFlight(handed, writerThread.submit(() -> writer.write(prepared)));
+        batch = new ArrayList<>();
+    }
+
+    /**
+     * Waits for the batch on the writer thread and commits its offsets. When its write failed: the records read
+     * after it are dropped (and read again from their first offsets), it becomes the batch in hand, and input pauses.
+     *
+     * @return whether input goes on (true also when nothing was in flight)
+     */
+    private boolean completeInFlight() {
+        if (inFlight == null) {
+            return true;
+        }
+        InFlight done = inFlight;
+        inFlight = null;
         try {
-            writeAndCommit();
+            commit(done.batch(), await(done.outcome()));
+            return true;
         } catch (RuntimeException e) {
+            if (!batch.isEmpty()) {
+                rewind(batch, consumer.assignment());
+            }
+            batch = done.batch();
             pause(e);
+            return false;
+        }
+    }
+
+    /** @return the write's outcome; its failure rethrown as it was thrown on the writer thread */
+    private static BatchWriter.Outcome await(Future<BatchWriter.Outcome> outcome) {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("sink write failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a sink write", e);
         }
     }
 
     private void writeAndCommit() {
-        BatchWriter.Outcome outcome = writer.write(batch);
-        consumer.commitSync(offsets(batch));
-        written.addAndGet(batch.size() - outcome.refused());
+        commit(batch, writer.write(batch));
+        batch = new ArrayList<>();
+    }
+
+    /** Commits a written batch's offsets and counts it. */
+    private void commit(List<ConsumerRecord<byte[], byte[]>> done, BatchWriter.Outcome outcome) {
+        consumer.commitSync(offsets(done));
+        written.addAndGet(done.size() - outcome.refused());
         rejected.addAndGet(outcome.deadLetters());
         batches.incrementAndGet();
         if (outcome.deadLetters() > 0) {
-            LOG.warn("sink: {} dead letter(s) for a batch of {} sent to {}", outcome.deadLetters(), batch.size(),
+            LOG.warn("sink: {} dead letter(s) for a batch of {} sent to {}", outcome.deadLetters(), done.size(),
                     names.sinkDeadLetterTopic());
         }
-        batch = new ArrayList<>();
+    }
+
+    /** Reads the records of {@code dropped} again: seeks each partition among {@code owned} to its first offset. */
+    private void rewind(List<ConsumerRecord<byte[], byte[]>> dropped, Collection<TopicPartition> owned) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : dropped) {
+            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
+        }
+        Set<TopicPartition> keep = new HashSet<>(owned);
+        first.forEach((tp, offset) -> {
+            if (keep.contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
     }
 
     /**
@@ -275,6 +359,8 @@ public final class SinkProcessor implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // the batch being written first: committed while these partitions are still ours, or back in hand
+            completeInFlight();
             if (batch.isEmpty() || !touches(partitions)) {
                 return;
             }
@@ -288,7 +374,18 @@ public final class SinkProcessor implements AutoCloseable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // another member may own them already: never commit, just forget what was read
-            List<ConsumerRecord<byte[], byte[]>> held = batch;
+            List<ConsumerRecord<byte[], byte[]>> held = new ArrayList<>();
+            if (inFlight != null) {
+                InFlight dropped = inFlight;
+                inFlight = null;
+                try {
+                    await(dropped.outcome());
+                } catch (RuntimeException e) {
+                    LOG.debug("sink: write of a batch of partitions lost failed: {}", e.toString());
+                }
+                held.addAll(dropped.batch());
+            }
+            held.addAll(batch);
             batch = new ArrayList<>();
             rewindKept(held, partitions);
             leaveOutage();
@@ -308,17 +405,9 @@ public final class SinkProcessor implements AutoCloseable {
 
         /** A dropped batch's records of partitions still owned are read again from their first offset. */
         private void rewindKept(List<ConsumerRecord<byte[], byte[]>> dropped, Collection<TopicPartition> gone) {
-            Map<TopicPartition, Long> first = new HashMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : dropped) {
-                first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
-            }
             Set<TopicPartition> owned = new HashSet<>(consumer.assignment());
             owned.removeAll(gone);
-            first.forEach((tp, offset) -> {
-                if (owned.contains(tp)) {
-                    consumer.seek(tp, offset);
-                }
-            });
+            rewind(dropped, owned);
         }
 
         private void leaveOutage() {
@@ -330,6 +419,7 @@ public final class SinkProcessor implements AutoCloseable {
     }
 
     private void closeClients() {
+        writerThread.shutdownNow();
         try {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         } catch (RuntimeException e) {
