@@ -8,6 +8,7 @@ import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.embed.HashingEmbedder;
 import io.noetl.sink.embed.TextNormalizer;
 import io.noetl.sink.vector.VectorStore;
+import io.noetl.sink.vector.VectorStores;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench retrieval}: similar-failure retrieval quality on every Loghub structured CSV in a folder, through the
- * default embedder (hashing, normalized text) or a DJL sentence-transformer ({@code --embedder djl --model DIR}) and
- * the embedded vector store. Prints one line per set and, last,
- * {@code precision_at_10=N} (the mean over sets).
+ * configured embedder ({@code NOETL_EMBEDDER}/{@code NOETL_EMBEDDER_MODEL}, hashing by default; {@code --embedder}
+ * and {@code --model} override it) and the configured vector store ({@code NOETL_VECTOR_STORE}: the embedded store in
+ * the work folder by default, or Qdrant). Prints one line per set and, last, {@code precision_at_10=N} (the mean over
+ * sets).
  */
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
         description = "Similar-failure retrieval precision@10 on Loghub-2k structured CSVs.")
@@ -43,16 +46,24 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
             description = "folder for the vector store (default: a temporary folder, deleted at the end)")
     private Path work;
 
-    @Option(names = "--embedder", defaultValue = "hashing", paramLabel = "NAME",
-            description = "hashing (default) or djl")
+    @Option(names = "--embedder", paramLabel = "NAME",
+            description = "hashing or djl (default: NOETL_EMBEDDER, else hashing)")
     private String embedderName;
 
     @Option(names = "--model", paramLabel = "DIR",
             description = "for --embedder djl: folder with the TorchScript model (.pt) and tokenizer.json")
     private String model;
 
-    /** For picocli. */
+    private final Map<String, String> env;
+
+    /** With no configuration: the hashing embedder and the embedded store unless the options say otherwise. */
     public RetrievalBenchCommand() {
+        this(Map.of());
+    }
+
+    /** @param env the configuration (embedder and vector store variables) */
+    public RetrievalBenchCommand(Map<String, String> env) {
+        this.env = env;
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
         Embeddings embeddings = new Embeddings(embedder, new TextNormalizer(), Embeddings.DEFAULT_CACHE_SIZE);
         double sum = 0;
         try (WorkDir dir = WorkDir.of(work, "noetl-retrieval");
-                VectorStore store = EmbeddedVectorStore.open(dir.path())) {
+                VectorStore store = vectorStore(dir.path())) {
             for (LoghubSet set : sets) {
                 RetrievalBench.SetResult r = RetrievalBench.run(set, embeddings, store);
                 sum += r.precision();
@@ -92,7 +103,27 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The configured vector store; the embedded one lives in the work folder. */
+    private VectorStore vectorStore(Path workDir) {
+        try {
+            return VectorStores.kind(env) == VectorStores.Kind.EMBEDDED ? EmbeddedVectorStore.open(workDir)
+                    : VectorStores.open(env, workDir);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private Embedder embedder() {
+        if (embedderName == null) {
+            if (model != null) {
+                throw new ParameterException(spec.commandLine(), "--model needs --embedder djl");
+            }
+            try {
+                return Embedders.open(env, null);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         return switch (embedderName.strip().toLowerCase(Locale.ROOT)) {
             case "hashing" -> new HashingEmbedder();
             case "djl" -> {

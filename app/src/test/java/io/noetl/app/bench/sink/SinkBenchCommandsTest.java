@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -84,6 +85,35 @@ class SinkBenchCommandsTest {
 
         assertThat(out.toString()).contains("set=Alpha lines=120 queries=119").contains("embedder=djl-tiny-encoder-48");
         assertThat(lastValue(out.toString(), "precision_at_10")).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    @DisplayName("bench retrieval takes the embedder from NOETL_EMBEDDER and NOETL_EMBEDDER_MODEL when no option is given")
+    void retrievalUsesTheConfiguredEmbedder() throws IOException {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        writeSet(data.resolve("Alpha_2k.log_structured.csv"), 1);
+        Path model = Path.of("../semantic-sink/src/test/resources/models/tiny-encoder").toAbsolutePath();
+
+        assertThat(run(new RetrievalBenchCommand(Map.of("NOETL_EMBEDDER", "djl", "NOETL_EMBEDDER_MODEL",
+                model.toString())), "--data", data.toString())).isZero();
+
+        assertThat(out.toString()).contains("embedder=djl-tiny-encoder-48");
+    }
+
+    @Test
+    @DisplayName("bench retrieval refuses a vector store or embedder configuration it cannot use, naming the variable")
+    void retrievalRefusesBadConfiguration() throws IOException {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        writeSet(data.resolve("Alpha_2k.log_structured.csv"), 1);
+
+        assertThat(run(new RetrievalBenchCommand(Map.of("NOETL_VECTOR_STORE", "faiss")), "--data",
+                data.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("NOETL_VECTOR_STORE");
+        assertThat(run(new RetrievalBenchCommand(Map.of("NOETL_EMBEDDER", "bert")), "--data", data.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("NOETL_EMBEDDER");
     }
 
     @Test
