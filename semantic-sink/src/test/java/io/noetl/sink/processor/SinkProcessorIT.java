@@ -135,8 +135,11 @@ class SinkProcessorIT {
         produce(EXECUTIONS * 3 / 4, EXECUTIONS);
         start(List.of(vectors, analytics));
 
+        // offsets are committed after every index took the batch: once both topics are committed, both stores hold
+        // everything (the last traces may come in a later batch than the last events)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(kafka.committed(kafka.names.eventsTopic())).isEqualTo(EXECUTIONS * EVENTS_PER_EXECUTION);
+            assertThat(kafka.committed(kafka.names.tracesTopic())).isEqualTo(EXECUTIONS);
             assertThat(vectors.count(Collections.FAILURES, 1)).isEqualTo(EXECUTIONS);
             assertThat(vectors.count(Collections.EXECUTIONS, 1)).isEqualTo(EXECUTIONS);
         });
