@@ -26,7 +26,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class AnalyticsIndex implements SinkIndex {
 
     private final AnalyticsStore store;
-    private final Names names;
+    // topic names, resolved once: decode compares every record's topic with them
+    private final String eventsTopic;
+    private final String tracesTopic;
+    private final String stepMetricsTopic;
+    private final String alertsTopic;
+    private final Set<String> topics;
     private final CachedPointer pointer;
 
     /**
@@ -35,7 +40,11 @@ public final class AnalyticsIndex implements SinkIndex {
      */
     public AnalyticsIndex(AnalyticsStore store, Names names) {
         this.store = store;
-        this.names = names;
+        this.eventsTopic = names.eventsTopic();
+        this.tracesTopic = names.tracesTopic();
+        this.stepMetricsTopic = names.stepMetricsTopic();
+        this.alertsTopic = names.alertsTopic();
+        this.topics = Set.of(eventsTopic, tracesTopic, stepMetricsTopic, alertsTopic);
         this.pointer = new CachedPointer(() -> guard("read the current analytics version", store::currentVersion));
     }
 
@@ -51,7 +60,7 @@ public final class AnalyticsIndex implements SinkIndex {
 
     @Override
     public Set<String> topics() {
-        return Set.of(names.eventsTopic(), names.tracesTopic(), names.stepMetricsTopic(), names.alertsTopic());
+        return topics;
     }
 
     @Override
@@ -148,7 +157,7 @@ public final class AnalyticsIndex implements SinkIndex {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             String topic = r.topic();
             try {
-                if (topic.equals(names.eventsTopic())) {
+                if (topic.equals(eventsTopic)) {
                     NormalizedEvent e = RecordDecoder.decode(r, NormalizedEvent.class);
                     var decision = AnalyticsMapping.decision(e);
                     events.add(e);
@@ -157,15 +166,15 @@ public final class AnalyticsIndex implements SinkIndex {
                         decisions.add(row);
                         origin.put(row, r);
                     });
-                } else if (topic.equals(names.tracesTopic())) {
+                } else if (topic.equals(tracesTopic)) {
                     ExecutionTrace t = RecordDecoder.decode(r, ExecutionTrace.class);
                     traces.add(t);
                     origin.put(t, r);
-                } else if (topic.equals(names.stepMetricsTopic())) {
+                } else if (topic.equals(stepMetricsTopic)) {
                     StepMetrics m = RecordDecoder.decode(r, StepMetrics.class);
                     metrics.add(m);
                     origin.put(m, r);
-                } else if (topic.equals(names.alertsTopic())) {
+                } else if (topic.equals(alertsTopic)) {
                     Alert a = RecordDecoder.decode(r, Alert.class);
                     alerts.add(a);
                     origin.put(a, r);

@@ -39,7 +39,10 @@ public final class VectorIndex implements SinkIndex {
 
     private final VectorStore store;
     private final Embeddings embeddings;
-    private final Names names;
+    // topic names, resolved once: write compares every record's topic with them
+    private final String eventsTopic;
+    private final String tracesTopic;
+    private final Set<String> topics;
     private final CachedPointer pointer;
 
     /**
@@ -50,7 +53,9 @@ public final class VectorIndex implements SinkIndex {
     public VectorIndex(VectorStore store, Embeddings embeddings, Names names) {
         this.store = store;
         this.embeddings = embeddings;
-        this.names = names;
+        this.eventsTopic = names.eventsTopic();
+        this.tracesTopic = names.tracesTopic();
+        this.topics = Set.of(eventsTopic, tracesTopic);
         this.pointer = new CachedPointer(this::readPointer);
     }
 
@@ -92,7 +97,7 @@ public final class VectorIndex implements SinkIndex {
 
     @Override
     public Set<String> topics() {
-        return Set.of(names.eventsTopic(), names.tracesTopic());
+        return topics;
     }
 
     @Override
@@ -190,9 +195,9 @@ public final class VectorIndex implements SinkIndex {
         Map<String, PlaybookSeen> playbooks = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             try {
-                if (r.topic().equals(names.eventsTopic())) {
+                if (r.topic().equals(eventsTopic)) {
                     VectorMapping.failure(RecordDecoder.decode(r, NormalizedEvent.class), r).ifPresent(drafts::add);
-                } else if (r.topic().equals(names.tracesTopic())) {
+                } else if (r.topic().equals(tracesTopic)) {
                     ExecutionTrace t = RecordDecoder.decode(r, ExecutionTrace.class);
                     PointDraft d = VectorMapping.execution(t, r);
                     ExecutionTrace before = latest.get(t.executionId());

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -21,18 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +88,8 @@ public final class SinkProcessor implements AutoCloseable {
         Set<String> all = new TreeSet<>();
         indexes.forEach(i -> all.addAll(i.topics()));
         this.topics = Set.copyOf(all);
-        this.consumer = new KafkaConsumer<>(consumerProperties(names, settings));
-        this.producer = new KafkaProducer<>(producerProperties(settings));
+        this.consumer = new KafkaConsumer<>(settings.consumerProperties(names.sinkConsumerGroup()));
+        this.producer = new KafkaProducer<>(settings.producerProperties());
         this.writer = new BatchWriter(indexes, producer, names.sinkDeadLetterTopic());
         this.thread = Thread.ofPlatform().name(settings.clientId()).unstarted(this::run);
         this.writerThread = Executors.newSingleThreadExecutor(
@@ -441,30 +436,5 @@ public final class SinkProcessor implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("sink stopped: {}", counters());
-    }
-
-    private static Properties consumerProperties(Names names, SinkSettings s) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, names.sinkConsumerGroup());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, s.clientId());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, s.batchSize());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return p;
-    }
-
-    private static Properties producerProperties(SinkSettings s) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, s.clientId() + "-dlq");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return p;
     }
 }

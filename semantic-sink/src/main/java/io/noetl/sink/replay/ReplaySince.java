@@ -1,6 +1,6 @@
 package io.noetl.sink.replay;
 
-import java.time.Duration;
+import io.noetl.schemas.playbook.Durations;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -30,14 +30,8 @@ public final class ReplaySince {
         String value = raw.trim();
         Matcher m = DURATION.matcher(value);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return now.minus(d);
+            // the units are those of playbook durations; here a unit is required
+            return now.minusMillis(Durations.toMillis(value));
         }
         Instant at;
         try {
