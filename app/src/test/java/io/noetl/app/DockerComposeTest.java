@@ -3,10 +3,10 @@ package io.noetl.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.app.demo.Examples;
-import io.noetl.app.infra.EmbeddedNats;
-import io.noetl.app.infra.StreamRoles;
+import io.noetl.connectors.kafka.TopicSettings;
 import io.noetl.server.ServerConfig;
-import io.noetl.sink.analytics.AnalyticsStores;
+import io.noetl.sink.index.StoreSettings;
+import io.noetl.sink.processor.SinkSettings;
 import io.noetl.sink.vector.VectorStores;
 import io.noetl.worker.WorkerConfig;
 import java.io.IOException;
@@ -62,11 +62,9 @@ class DockerComposeTest {
         RecordingEnv env = new RecordingEnv();
         ServerConfig.fromEnv(env);
         WorkerConfig.fromEnv(env);
-        StreamRoles.topicSettings(env);
-        StreamRoles.sinkSettings(env, "kafka:9092");
-        VectorStores.kind(env);
-        env.get(AnalyticsStores.STORE); // read by AnalyticsStores.open, which would connect
-        EmbeddedNats.dataDir(env);
+        TopicSettings.fromEnv(env);
+        SinkSettings.fromEnv(env, "kafka:9092");
+        StoreSettings.fromEnv(env);
         Set<String> read = new HashSet<>(env.asked);
         read.addAll(keychainVariablesOfExamples());
         return read;
@@ -161,6 +159,12 @@ class DockerComposeTest {
         WorkerConfig worker = WorkerConfig.fromEnv(environment("worker"));
         assertThat(server.httpPort()).isEqualTo(8080);
         assertThat(worker.pool()).isEqualTo("default");
+    }
+
+    @Test
+    @DisplayName("the server service binds every interface, so other containers and the published port reach it")
+    void serverServiceBindsAllInterfaces() {
+        assertThat(ServerConfig.fromEnv(environment("server")).httpHost()).isEqualTo("0.0.0.0");
     }
 
     @Test

@@ -1,18 +1,17 @@
 package io.noetl.server;
 
 import io.nats.client.Connection;
+import io.noetl.schemas.nats.JetStreamSetup;
+import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.server.api.HttpApi;
 import io.noetl.server.api.RouteGroup;
 import io.noetl.server.catalog.Catalog;
-import io.noetl.server.nats.NatsConnector;
-import io.noetl.server.nats.Streams;
 import io.noetl.server.runtime.EngineAdapter;
 import io.noetl.server.runtime.ExecutionServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,19 +42,19 @@ public final class ServerRole implements AutoCloseable {
 
     /** As {@link #start(ServerConfig)}, with further route groups served by the same API (e.g. admin routes). */
     public static ServerRole start(ServerConfig config, List<RouteGroup> extraRoutes) {
-        Connection nc = NatsConnector.connect(config.natsUrl(), config.serverId());
+        Connection nc = NatsConnections.connect(config.natsUrl(), config.serverId());
         ExecutionServices executions = null;
         try {
-            Streams.ensure(nc, config.names(), Duration.ZERO);
+            JetStreamSetup.ensure(nc, config.names());
             Catalog catalog = new Catalog(nc, config.names());
             // the engine renders callback URLs, so the port must be known before the API starts
             int port = config.httpPort() == 0 ? freePort() : config.httpPort();
             String publicUrl = config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port;
             executions = new ExecutionServices(nc, config.names(), new EngineAdapter(Clock.systemUTC(), publicUrl),
                     catalog, config.lanes(), config.reaperInterval(), config.claimTimeout(), Clock.systemUTC());
-            HttpApi http = new HttpApi(nc, catalog, executions, extraRoutes).start(port);
-            LOG.info("server {} started: http port {}, NATS {}, prefix '{}'", config.serverId(), http.port(),
-                    config.natsUrl(), config.names().prefix());
+            HttpApi http = new HttpApi(nc, catalog, executions, extraRoutes).start(config.httpHost(), port);
+            LOG.info("server {} started: http {}:{}, NATS {}, prefix '{}'", config.serverId(), config.httpHost(),
+                    http.port(), config.natsUrl(), config.names().prefix());
             return new ServerRole(nc, catalog, executions, http, config.serverId());
         } catch (RuntimeException e) {
             if (executions != null) {

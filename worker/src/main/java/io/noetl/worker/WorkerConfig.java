@@ -1,5 +1,6 @@
 package io.noetl.worker;
 
+import io.noetl.schemas.settings.Env;
 import java.time.Duration;
 import java.util.Map;
 
@@ -42,17 +43,19 @@ public record WorkerConfig(
         env = env == null ? Map.of() : Map.copyOf(env);
     }
 
-    public static WorkerConfig fromEnv(Map<String, String> env) {
+    /** @throws IllegalArgumentException naming the variable whose value is not accepted */
+    public static WorkerConfig fromEnv(Map<String, String> vars) {
+        Env env = Env.of(vars);
         return new WorkerConfig(
-                env.getOrDefault("NATS_URL", "nats://127.0.0.1:4222"),
-                env.getOrDefault("NOETL_WORKER_POOL", "default"),
-                env.getOrDefault("NOETL_WORKER_ID", hostName() + "-" + Long.toHexString(System.nanoTime() & 0xFFFF)),
-                Integer.parseInt(env.getOrDefault("NOETL_WORKER_CONCURRENCY", "64")),
-                Duration.ofMillis(io.noetl.schemas.playbook.Durations.toMillis(env.getOrDefault("NOETL_WORKER_ACK_WAIT", "30s"))),
-                Duration.ofMillis(io.noetl.schemas.playbook.Durations.toMillis(env.getOrDefault("NOETL_TOOL_TIMEOUT", "5m"))),
-                env.getOrDefault("NOETL_PYTHON", "python3"),
-                new io.noetl.schemas.Names(env.getOrDefault("NOETL_STREAM_PREFIX", "")),
-                env);
+                env.natsUrl(),
+                env.string("NOETL_WORKER_POOL", "default"),
+                env.string("NOETL_WORKER_ID", hostName() + "-" + Long.toHexString(System.nanoTime() & 0xFFFF)),
+                env.integer("NOETL_WORKER_CONCURRENCY", 64, 1, 4096),
+                env.duration("NOETL_WORKER_ACK_WAIT", Duration.ofSeconds(30)),
+                env.duration("NOETL_TOOL_TIMEOUT", Duration.ofMinutes(5)),
+                env.string("NOETL_PYTHON", "python3"),
+                env.names(),
+                vars);
     }
 
     private static String hostName() {

@@ -2,10 +2,10 @@ package io.noetl.worker;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.worker.cancel.CancelRegistry;
 import io.noetl.worker.consume.CommandConsumer;
 import io.noetl.worker.consume.CommandHandler;
-import io.noetl.worker.consume.NatsConnections;
 import io.noetl.worker.event.EventPublisher;
 import io.noetl.worker.keychain.KeychainResolver;
 import io.noetl.worker.tool.ToolExecutor;
@@ -88,7 +88,11 @@ public final class WorkerRole implements AutoCloseable {
         } catch (InterruptedException e) {
             LOG.info("worker {} stopped before it was ready", config.workerId());
         } catch (Exception e) {
-            LOG.error("worker {} failed to start", config.workerId(), e);
+            if (closed || Thread.currentThread().isInterrupted()) {
+                LOG.info("worker {} stopped before it was ready", config.workerId());
+            } else {
+                LOG.error("worker {} failed to start", config.workerId(), e);
+            }
         }
     }
 

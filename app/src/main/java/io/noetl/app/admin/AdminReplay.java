@@ -1,15 +1,12 @@
 package io.noetl.app.admin;
 
 import io.noetl.app.infra.Lifecycle;
-import io.noetl.app.infra.StreamRoles;
-import io.noetl.schemas.Names;
 import io.noetl.sink.index.IndexTarget;
 import io.noetl.sink.index.SinkIndex;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.sink.replay.ReplayService;
 import io.noetl.sink.replay.ReplaySettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,7 +14,6 @@ import java.util.Map;
 public final class AdminReplay {
 
     /** Added to the sink's batch time: the longest a live batch write is expected to take. */
-    private static final Duration WRITE_ALLOWANCE = Duration.ofSeconds(1);
 
     private AdminReplay() {
     }
@@ -26,12 +22,12 @@ public final class AdminReplay {
      * Attaches a {@link ReplayService} over {@code sink}'s indexes to {@code routes}; {@code life} stops running
      * replays and detaches it before the indexes close.
      */
-    public static ReplayService serve(SinkIndexes sink, String bootstrapServers, Names names,
-            Map<String, String> env, ReindexRoutes routes, Lifecycle life) {
+    public static ReplayService serve(SinkIndexes sink, String bootstrapServers, Map<String, String> env,
+            ReindexRoutes routes, Lifecycle life) {
         Map<IndexTarget, SinkIndex> byTarget = new EnumMap<>(IndexTarget.class);
         sink.list().forEach(i -> byTarget.put(i.target(), i));
-        ReplayService service = new ReplayService(byTarget, ReplaySettings.defaults(bootstrapServers, names.prefix())
-                .withLiveBatchTime(liveBatchTime(env, bootstrapServers)), Clock.systemUTC());
+        ReplayService service = new ReplayService(byTarget, ReplaySettings.fromEnv(env, bootstrapServers),
+                Clock.systemUTC());
         routes.attach(service);
         life.add(() -> {
             routes.detach();
@@ -40,8 +36,4 @@ public final class AdminReplay {
         return service;
     }
 
-    /** The live sink's batch time ({@code NOETL_SINK_BATCH_MS}, as the sink reads it) plus time for its write. */
-    static Duration liveBatchTime(Map<String, String> env, String bootstrapServers) {
-        return StreamRoles.sinkSettings(env, bootstrapServers).batchTime().plus(WRITE_ALLOWANCE);
-    }
 }

@@ -1,11 +1,12 @@
 package io.noetl.app.admin;
 
 import io.noetl.app.infra.EmbeddedKafka;
-import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.settings.Env;
 import io.noetl.sink.index.IndexTarget;
 import io.noetl.sink.index.SinkIndex;
 import io.noetl.sink.index.SinkIndexes;
+import io.noetl.sink.index.StoreSettings;
 import io.noetl.sink.replay.ProgressBar;
 import io.noetl.sink.replay.ReplayJob;
 import io.noetl.sink.replay.ReplayProgress;
@@ -36,11 +37,11 @@ public final class LocalReplay {
      */
     public static ReplayProgress run(Map<String, String> env, String target, Instant since, ProgressBar bar)
             throws InterruptedException {
-        Names names = new Names(env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+        Names names = Env.of(env).names();
+        StoreSettings stores = StoreSettings.fromEnv(env);
         try (EmbeddedKafka kafka = EmbeddedKafka.ensure(env);
-                SinkIndexes indexes = SinkIndexes.open(env, EmbeddedNats.dataDir(env), names)) {
-            ReplaySettings settings = ReplaySettings.defaults(kafka.bootstrapServers(), names.prefix())
-                    .withLiveBatchTime(AdminReplay.liveBatchTime(env, kafka.bootstrapServers())).withSince(since);
+                SinkIndexes indexes = SinkIndexes.open(stores, names)) {
+            ReplaySettings settings = ReplaySettings.fromEnv(env, kafka.bootstrapServers()).withSince(since);
             ReplayJob job = new ReplayJob(target, chosen(indexes, target), settings, Clock.systemUTC());
             Thread runner = Thread.ofPlatform().name("noetl-replay").start(job::run);
             Thread stopOnExit = new Thread(() -> {

@@ -1,12 +1,12 @@
 package io.noetl.app.bench;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.noetl.app.infra.EmbeddedKafka;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.connectors.bridge.BridgeSettings;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.nats.NatsConnections;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,7 +59,7 @@ public final class BridgeBenchCommand implements Callable<Integer> {
         try (Lifecycle life = new Lifecycle().closeOnShutdown()) {
             EmbeddedNats nats = life.add(EmbeddedNats.ensure(env));
             EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
-            Connection nc = life.add(Nats.connect(nats.url()));
+            Connection nc = life.add(NatsConnections.connect(nats.url(), "noetl-bench"));
             out.println("NATS " + nats.url() + ", Kafka " + kafka.bootstrapServers() + ", prefix " + prefix);
             out.flush();
             BridgeBench bench = new BridgeBench(nc, kafka.bootstrapServers(), new Names(prefix), out);

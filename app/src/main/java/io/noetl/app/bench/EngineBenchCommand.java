@@ -2,11 +2,11 @@ package io.noetl.app.bench;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.noetl.app.client.NoetlClient;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.worker.WorkerConfig;
@@ -64,7 +64,7 @@ public final class EngineBenchCommand implements Callable<Integer> {
             roleEnv.put("NATS_URL", nats.url());
             roleEnv.put("NOETL_STREAM_PREFIX", prefix);
             roleEnv.put("NOETL_HTTP_PORT", "0");
-            Connection nc = life.add(Nats.connect(nats.url()));
+            Connection nc = life.add(NatsConnections.connect(nats.url(), "noetl-bench"));
             life.add((AutoCloseable) () -> deleteStreams(nc, prefix));
             ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv)));
             life.add(WorkerRole.start(WorkerConfig.fromEnv(roleEnv)));

@@ -16,7 +16,8 @@ import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.LocalPorts;
 import io.noetl.app.infra.StreamRoles;
-import io.noetl.connectors.NatsConnections;
+import io.noetl.schemas.nats.NatsConnections;
+import io.noetl.schemas.settings.Env;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.worker.WorkerConfig;
@@ -61,16 +62,16 @@ public final class DemoCommand implements Callable<Integer> {
             roleEnv.put("NATS_URL", nats.url());
             out.println("NATS: " + nats.url() + (nats.owned() ? " (private nats-server)" : ""));
 
-            int wanted = Integer.parseInt(roleEnv.getOrDefault("NOETL_HTTP_PORT", "8080"));
+            ServerConfig serverConfig = ServerConfig.fromEnv(roleEnv);
+            int wanted = serverConfig.httpPort();
             int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
             // the demo's API serves reindex requests for its sink too (noetl replay follows them)
             ReindexRoutes reindex = new ReindexRoutes();
-            ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port),
-                    List.of(reindex)));
+            ServerRole server = life.add(ServerRole.start(serverConfig.withHttpPort(port), List.of(reindex)));
             life.add(WorkerRole.start(WorkerConfig.fromEnv(roleEnv)));
-            StreamRoles.Started stream = StreamRoles.start(roleEnv, nats.url(), life, out);
+            StreamRoles.Started stream = StreamRoles.start(roleEnv, life, out);
             if (stream.sink() != null) {
-                AdminReplay.serve(stream.sink(), stream.bootstrapServers(), stream.names(), roleEnv, reindex, life);
+                AdminReplay.serve(stream.sink(), stream.bootstrapServers(), roleEnv, reindex, life);
             }
             Connection alertsConnection = life.add(NatsConnections.connect(nats.url(),
                     stream.names().prefix() + "noetl-demo-alerts"));
@@ -84,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
             boolean pg = PostgresProbe.reachable(roleEnv.get("NOETL_DEMO_PG_URL"));
             NoetlClient client = new NoetlClient("http://127.0.0.1:" + server.httpPort());
             // closed first at shutdown, so the watchers of waiting executions stop before the API does
-            DemoRunner runner = life.add(new DemoRunner(client, services, EmbeddedNats.dataDir(env), out));
+            DemoRunner runner = life.add(new DemoRunner(client, services, Env.of(env).dataDir(), out));
             List<DemoExecution> waiting = runner.run(Examples.load(env), pg);
             new LatencyPhase(client, services, runner.workload(), out).run(alerts);
             for (String line : StoreReport.settle(stream.sink())) {

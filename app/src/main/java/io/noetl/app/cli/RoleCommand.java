@@ -54,11 +54,9 @@ final class RoleCommand {
                 out.println("worker " + config.workerId() + " pulling pool '" + config.pool() + "'");
             }
             if (streams) {
-                StreamRoles.Started started = StreamRoles.start(roleEnv,
-                        roleEnv.getOrDefault("NATS_URL", EmbeddedNats.DEFAULT_URL), life, out, sink);
+                StreamRoles.Started started = StreamRoles.start(roleEnv, life, out, sink);
                 if (server && started.sink() != null) {
-                    AdminReplay.serve(started.sink(), started.bootstrapServers(), started.names(), roleEnv, reindex,
-                            life);
+                    AdminReplay.serve(started.sink(), started.bootstrapServers(), roleEnv, reindex, life);
                 }
             }
             out.println("running; press Ctrl-C to stop");

@@ -1,7 +1,6 @@
 package io.noetl.app.infra;
 
 import io.nats.client.Connection;
-import io.noetl.connectors.NatsConnections;
 import io.noetl.connectors.alerts.AlertRelay;
 import io.noetl.connectors.alerts.AlertRelaySettings;
 import io.noetl.connectors.bridge.BridgeSettings;
@@ -9,7 +8,10 @@ import io.noetl.connectors.bridge.EventBridge;
 import io.noetl.connectors.kafka.KafkaTopics;
 import io.noetl.connectors.kafka.TopicSettings;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.nats.NatsConnections;
+import io.noetl.schemas.settings.Env;
 import io.noetl.sink.index.SinkIndexes;
+import io.noetl.sink.index.StoreSettings;
 import io.noetl.sink.processor.SinkProcessor;
 import io.noetl.sink.processor.SinkSettings;
 import io.noetl.topology.StreamsSettings;
@@ -53,30 +55,30 @@ public final class StreamRoles {
     /**
      * Starts Kafka (embedded unless {@code KAFKA_BOOTSTRAP_SERVERS} is set), creates the topics, runs the topology
      * (its state under {@code <NOETL_DATA_DIR>/streams}), the sink (stores under {@code <NOETL_DATA_DIR>}), the event
-     * bridge and the alert relay against the NATS server at {@code natsUrl}; reports each step on {@code out}.
+     * bridge and the alert relay against the NATS server of {@code NATS_URL}; reports each step on {@code out}.
      */
-    public static Started start(Map<String, String> env, String natsUrl, Lifecycle life, PrintWriter out) {
-        return start(env, natsUrl, life, out, true);
+    public static Started start(Map<String, String> env, Lifecycle life, PrintWriter out) {
+        return start(env, life, out, true);
     }
 
-    /** As {@link #start(Map, String, Lifecycle, PrintWriter)}; {@code withSink} false leaves the sink out. */
-    public static Started start(Map<String, String> env, String natsUrl, Lifecycle life, PrintWriter out,
-            boolean withSink) {
-        Names names = new Names(env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+    /** As {@link #start(Map, Lifecycle, PrintWriter)}; {@code withSink} false leaves the sink out. */
+    public static Started start(Map<String, String> env, Lifecycle life, PrintWriter out, boolean withSink) {
+        Env settings = Env.of(env);
+        Names names = settings.names();
+        StoreSettings stores = withSink ? StoreSettings.fromEnv(env) : null;
         KafkaReady kafka = kafkaAndTopics(env, names, life, out);
         String bootstrap = kafka.bootstrapServers();
-        TopicSettings settings = kafka.settings();
         // the topology and the sink read the topics and need nothing of the bridge
         TopologyConfig topology = TopologyConfig.defaults(names);
-        Path stateDir = EmbeddedNats.dataDir(env).resolve("streams");
+        Path stateDir = settings.dataDir().resolve("streams");
         life.add(new TopologyRunner(topology, StreamsSettings.properties(bootstrap, topology, stateDir,
-                StreamsSettings.DEFAULT_COMMIT_INTERVAL, settings.replicationFactor())).start(TOPOLOGY_START));
+                StreamsSettings.DEFAULT_COMMIT_INTERVAL, kafka.settings().replicationFactor())).start(TOPOLOGY_START));
         out.println("topology: " + names.rawEventsTopic() + " -> " + names.eventsTopic() + ", " + names.tracesTopic()
                 + ", " + names.stepMetricsTopic() + ", " + names.alertsTopic() + " (state " + stateDir + ")");
         out.flush();
-        SinkIndexes sink = withSink ? startSink(env, bootstrap, names, life, out) : null;
+        SinkIndexes sink = withSink ? startSink(env, stores, bootstrap, names, life, out) : null;
 
-        Connection nc = life.add(NatsConnections.connect(natsUrl, names.prefix() + "noetl-bridge"));
+        Connection nc = life.add(NatsConnections.connect(settings.natsUrl(), names.prefix() + "noetl-bridge"));
         BridgeSettings bridge = BridgeSettings.defaults(bootstrap);
         if (!kafka.owned()) {
             // a cluster elsewhere: the records cross a network, where compression pays
@@ -95,24 +97,21 @@ public final class StreamRoles {
      * and a sink in the shared consumer group.
      */
     public static Started startSinkOnly(Map<String, String> env, Lifecycle life, PrintWriter out) {
-        Names names = new Names(env.getOrDefault("NOETL_STREAM_PREFIX", ""));
+        Names names = Env.of(env).names();
+        StoreSettings stores = StoreSettings.fromEnv(env);
         String bootstrap = kafkaAndTopics(env, names, life, out).bootstrapServers();
-        return new Started(bootstrap, names, startSink(env, bootstrap, names, life, out));
+        return new Started(bootstrap, names, startSink(env, stores, bootstrap, names, life, out));
     }
 
-    /**
-     * Opens the stores ({@link SinkIndexes#open}, under {@code <NOETL_DATA_DIR>}) and starts a sink into them;
-     * {@code NOETL_SINK_BATCH_SIZE} and {@code NOETL_SINK_BATCH_MS} override the batch bounds.
-     */
-    public static SinkIndexes startSink(Map<String, String> env, String bootstrap, Names names, Lifecycle life,
-            PrintWriter out) {
-        Path dataDir = EmbeddedNats.dataDir(env);
-        SinkSettings settings = sinkSettings(env, bootstrap).withClientId(names.prefix() + "noetl-sink");
-        SinkIndexes indexes = life.add(SinkIndexes.open(env, dataDir, names));
+    /** Opens the stores ({@link SinkIndexes#open}) and starts a sink into them ({@link SinkSettings#fromEnv}). */
+    private static SinkIndexes startSink(Map<String, String> env, StoreSettings stores, String bootstrap, Names names,
+            Lifecycle life, PrintWriter out) {
+        SinkSettings settings = SinkSettings.fromEnv(env, bootstrap).withClientId(names.prefix() + "noetl-sink");
+        SinkIndexes indexes = life.add(SinkIndexes.open(stores, names));
         SinkProcessor processor = life.add(SinkProcessor.start(indexes.list(), names, settings));
         out.println("sink: " + String.join(", ", processor.topics()) + " -> "
-                + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under " + dataDir
-                + ", dead letters " + names.sinkDeadLetterTopic() + ")");
+                + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under "
+                + stores.dataDir() + ", dead letters " + names.sinkDeadLetterTopic() + ")");
         if (indexes.vectors() != null) {
             indexes.vectors().dimensionMismatch().ifPresent(problem -> {
                 LOG.warn("sink: {}", problem);
@@ -123,26 +122,16 @@ public final class StreamRoles {
         return indexes;
     }
 
-    /** The sink's batch bounds: the defaults, or {@code NOETL_SINK_BATCH_SIZE} records / {@code NOETL_SINK_BATCH_MS}. */
-    public static SinkSettings sinkSettings(Map<String, String> env, String bootstrap) {
-        SinkSettings settings = SinkSettings.defaults(bootstrap);
-        String size = env.get("NOETL_SINK_BATCH_SIZE");
-        String ms = env.get("NOETL_SINK_BATCH_MS");
-        return settings.withBatch(
-                size == null || size.isBlank() ? settings.batchSize() : parse("NOETL_SINK_BATCH_SIZE", size),
-                ms == null || ms.isBlank() ? settings.batchTime() : Duration.ofMillis(parse("NOETL_SINK_BATCH_MS", ms)));
-    }
-
     /** A reachable cluster with the pipeline's topics, and the settings they were created with. */
     private record KafkaReady(String bootstrapServers, TopicSettings settings, boolean owned) {
     }
 
     private static KafkaReady kafkaAndTopics(Map<String, String> env, Names names, Lifecycle life, PrintWriter out) {
+        TopicSettings settings = TopicSettings.fromEnv(env);
         EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
         String bootstrap = kafka.bootstrapServers();
         out.println("Kafka: " + bootstrap + (kafka.owned() ? " (private broker, data " + kafka.dataDir() + ")" : ""));
         out.flush();
-        TopicSettings settings = topicSettings(env);
         try (Admin admin = KafkaProbe.admin(bootstrap, Duration.ofSeconds(30))) {
             int brokers = brokers(admin);
             if (settings.replicationFactor() > brokers) {
@@ -155,26 +144,6 @@ public final class StreamRoles {
         return new KafkaReady(bootstrap, settings, kafka.owned());
     }
 
-    /**
-     * The embedded default (one replica, events kept forever) for a local broker; the production recipe (events
-     * kept 7 days) for a configured cluster. {@code NOETL_KAFKA_PARTITIONS} and {@code NOETL_KAFKA_REPLICATION}
-     * override partitions and replicas; a configured cluster defaults to 3 replicas.
-     */
-    public static TopicSettings topicSettings(Map<String, String> env) {
-        String configured = env.get("KAFKA_BOOTSTRAP_SERVERS");
-        TopicSettings settings = configured == null || configured.isBlank()
-                ? TopicSettings.embedded() : TopicSettings.production();
-        String partitions = env.get("NOETL_KAFKA_PARTITIONS");
-        if (partitions != null && !partitions.isBlank()) {
-            settings = settings.withPartitions(parse("NOETL_KAFKA_PARTITIONS", partitions));
-        }
-        String replicas = env.get("NOETL_KAFKA_REPLICATION");
-        if (replicas != null && !replicas.isBlank()) {
-            settings = settings.withReplicationFactor((short) parse("NOETL_KAFKA_REPLICATION", replicas));
-        }
-        return settings;
-    }
-
     private static int brokers(Admin admin) {
         try {
             return Math.max(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
@@ -184,17 +153,5 @@ public final class StreamRoles {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing the Kafka cluster", e);
         }
-    }
-
-    private static int parse(String name, String raw) {
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 1 && value <= Short.MAX_VALUE) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a positive whole number, got '" + raw + "'");
     }
 }

@@ -51,7 +51,7 @@ class ReindexRoutesIT {
         replays = new ReplayService(Map.of(IndexTarget.VECTORS, index),
                 ReplaySettings.defaults(broker.bootstrapServers(), names.prefix()).withLiveBatchTime(Duration.ZERO),
                 Clock.systemUTC());
-        api = new HttpApi(List.of(routes)).start(0);
+        api = new HttpApi(List.of(routes)).start("127.0.0.1", 0);
     }
 
     @AfterEach

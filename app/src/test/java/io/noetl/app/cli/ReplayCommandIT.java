@@ -54,7 +54,7 @@ class ReplayCommandIT {
                 ReplayService replays = new ReplayService(Map.of(IndexTarget.VECTORS, index),
                         ReplaySettings.defaults(broker.bootstrapServers(), names.prefix())
                                 .withLiveBatchTime(Duration.ZERO), Clock.systemUTC());
-                HttpApi api = new HttpApi(List.of(routes)).start(0)) {
+                HttpApi api = new HttpApi(List.of(routes)).start("127.0.0.1", 0)) {
             routes.attach(replays);
 
             int code = run(Map.of("NOETL_HTTP_PORT", Integer.toString(api.port())), "replay", "--target", "vectors");

@@ -113,7 +113,7 @@ class SinkPipelineIT {
             ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(env)));
             life.add(WorkerRole.start(WorkerConfig.fromEnv(env)));
             StringWriter log = new StringWriter();
-            StreamRoles.Started stream = StreamRoles.start(env, env.get("NATS_URL"), life, new PrintWriter(log));
+            StreamRoles.Started stream = StreamRoles.start(env, life, new PrintWriter(log));
             SinkIndexes sink = stream.sink();
             assertThat(sink).as("the sink started with the stream roles").isNotNull();
             assertThat(sink.analytics().store()).isInstanceOf(storeType);

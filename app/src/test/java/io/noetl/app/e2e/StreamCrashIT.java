@@ -13,9 +13,9 @@ import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
+import io.noetl.schemas.nats.JetStreamSetup;
 import io.noetl.schemas.stream.ExecutionTrace;
 import io.noetl.schemas.stream.StepMetrics;
-import io.noetl.server.nats.Streams;
 import io.noetl.testkit.KafkaTestBroker;
 import io.noetl.testkit.NatsTestServer;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ class StreamCrashIT {
         int firstPart = events.size() * 6 / 10;
         try (Connection nc = Nats.connect(NatsTestServer.shared().url());
                 StreamRole role = new StreamRole(names, bootstrap, dataDir)) {
-            Streams.ensure(nc, names, Duration.ZERO);
+            JetStreamSetup.ensure(nc, names);
             JetStream js = nc.jetStream();
             publish(js, names, events.subList(0, firstPart), true);
 

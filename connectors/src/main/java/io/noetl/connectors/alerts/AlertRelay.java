@@ -3,13 +3,11 @@ package io.noetl.connectors.alerts;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
-import io.nats.client.api.RetentionPolicy;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.nats.JetStreamSetup;
+import io.noetl.schemas.wire.WireLayout;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,8 +38,6 @@ public final class AlertRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertRelay.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(2);
-    private static final int STREAM_NOT_FOUND = 10059;
 
     private final Connection nc;
     private final Names names;
@@ -154,28 +150,12 @@ public final class AlertRelay implements AutoCloseable {
         return offsets;
     }
 
-    /** Creates the alerts stream when missing (an existing one is kept as it is); retries until NATS answers. */
+    /** Ensures the alerts stream ({@link WireLayout#alerts}); retries until NATS answers. */
     private boolean ensureStream() throws InterruptedException {
         long backoffMs = 200;
         while (!stopping) {
             try {
-                JetStreamManagement jsm = nc.jetStreamManagement();
-                try {
-                    jsm.getStreamInfo(names.alertsStream());
-                } catch (JetStreamApiException e) {
-                    if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
-                        throw e;
-                    }
-                    jsm.addStream(StreamConfiguration.builder()
-                            .name(names.alertsStream())
-                            .subjects(names.alertsWildcard())
-                            .retentionPolicy(RetentionPolicy.Limits)
-                            .storageType(StorageType.File)
-                            .maxAge(settings.streamMaxAge())
-                            .duplicateWindow(DUPLICATE_WINDOW)
-                            .build());
-                    LOG.info("created stream {} on {}", names.alertsStream(), names.alertsWildcard());
-                }
+                JetStreamSetup.ensureStream(nc.jetStreamManagement(), WireLayout.alerts(names));
                 return true;
             } catch (IOException | JetStreamApiException | RuntimeException e) {
                 LOG.warn("cannot ensure stream {} yet, retrying in {} ms: {}", names.alertsStream(), backoffMs,

@@ -11,13 +11,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Settings of an {@link AlertRelay}.
  *
  * @param bootstrapServers Kafka bootstrap servers
- * @param streamMaxAge     how long the alerts stream keeps an alert (when this relay creates the stream)
  * @param publishTimeout   how long to wait for JetStream to acknowledge a poll's alerts before retrying them
  * @param kafkaOverrides   further consumer properties (security, client tuning); they win over the defaults
  */
 public record AlertRelaySettings(
         String bootstrapServers,
-        Duration streamMaxAge,
         Duration publishTimeout,
         Map<String, String> kafkaOverrides) {
 
@@ -25,20 +23,16 @@ public record AlertRelaySettings(
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("alert relay: Kafka bootstrap servers are required");
         }
-        Objects.requireNonNull(streamMaxAge, "streamMaxAge");
         Objects.requireNonNull(publishTimeout, "publishTimeout");
-        if (streamMaxAge.isNegative() || streamMaxAge.isZero()) {
-            throw new IllegalArgumentException("alert relay: streamMaxAge must be positive, got " + streamMaxAge);
-        }
         if (publishTimeout.isNegative() || publishTimeout.isZero()) {
             throw new IllegalArgumentException("alert relay: publishTimeout must be positive, got " + publishTimeout);
         }
         kafkaOverrides = kafkaOverrides == null ? Map.of() : Map.copyOf(kafkaOverrides);
     }
 
-    /** Alerts kept 7 days on JetStream; 10 s for a poll's publish acks. */
+    /** 10 s for a poll's publish acks. */
     public static AlertRelaySettings defaults(String bootstrapServers) {
-        return new AlertRelaySettings(bootstrapServers, Duration.ofDays(7), Duration.ofSeconds(10), Map.of());
+        return new AlertRelaySettings(bootstrapServers, Duration.ofSeconds(10), Map.of());
     }
 
     Map<String, Object> consumerProperties(String groupId, String clientId) {

@@ -1,6 +1,8 @@
 package io.noetl.connectors.kafka;
 
 import io.noetl.schemas.Names;
+import io.noetl.schemas.wire.TopicSpec;
+import io.noetl.schemas.wire.WireLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +19,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -25,10 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the pipeline's seven Kafka topics ({@link Names#rawEventsTopic()}, {@link Names#eventsTopic()},
- * {@link Names#deadLetterTopic()}, {@link Names#tracesTopic()}, {@link Names#stepMetricsTopic()},
- * {@link Names#alertsTopic()}, {@link Names#sinkDeadLetterTopic()}); safe to run on every start and from several instances at once.
- * Existing topics are left as they are.
+ * Creates the pipeline's Kafka topics ({@link WireLayout#topics}) — the one place every role that uses Kafka ensures
+ * them; safe to run on every start and from several instances at once. Existing topics are left as they are.
  */
 public final class KafkaTopics {
 
@@ -53,17 +52,12 @@ public final class KafkaTopics {
         }
     }
 
-    /** The topics and the configuration each is created with. */
+    /** The topics ({@link WireLayout#topics}) and the configuration each is created with. */
     public static Map<String, Map<String, String>> specs(Names names, TopicSettings settings) {
-        Map<String, String> events = Map.of(TopicConfig.RETENTION_MS_CONFIG, settings.eventsRetentionMs());
         Map<String, Map<String, String>> specs = new LinkedHashMap<>();
-        specs.put(names.rawEventsTopic(), events);
-        specs.put(names.eventsTopic(), events);
-        specs.put(names.deadLetterTopic(), Map.of());
-        specs.put(names.tracesTopic(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        specs.put(names.stepMetricsTopic(), Map.of());
-        specs.put(names.alertsTopic(), Map.of());
-        specs.put(names.sinkDeadLetterTopic(), Map.of());
+        for (TopicSpec spec : WireLayout.topics(names, settings.eventsRetention())) {
+            specs.put(spec.name(), spec.configs());
+        }
         return specs;
     }
 

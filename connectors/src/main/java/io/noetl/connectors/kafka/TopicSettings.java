@@ -1,6 +1,8 @@
 package io.noetl.connectors.kafka;
 
+import io.noetl.schemas.settings.Env;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How the pipeline's Kafka topics are created.
@@ -46,8 +48,19 @@ public record TopicSettings(int partitions, short replicationFactor, Duration ev
         return new TopicSettings(partitions, replicationFactor, eventsRetention);
     }
 
-    /** {@code retention.ms} of the event topics: {@code -1} for forever. */
-    String eventsRetentionMs() {
-        return eventsRetention == null ? "-1" : String.valueOf(eventsRetention.toMillis());
+    /**
+     * The embedded default (one replica, events kept forever) without {@code KAFKA_BOOTSTRAP_SERVERS}; the production
+     * recipe (three replicas, events kept 7 days) with it. {@code NOETL_KAFKA_PARTITIONS} and
+     * {@code NOETL_KAFKA_REPLICATION} override partitions and replicas.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is not accepted
+     */
+    public static TopicSettings fromEnv(Map<String, String> vars) {
+        Env env = Env.of(vars);
+        TopicSettings settings = env.optional("KAFKA_BOOTSTRAP_SERVERS").isEmpty() ? embedded() : production();
+        return new TopicSettings(
+                env.integer("NOETL_KAFKA_PARTITIONS", settings.partitions(), 1, Short.MAX_VALUE),
+                (short) env.integer("NOETL_KAFKA_REPLICATION", settings.replicationFactor(), 1, Short.MAX_VALUE),
+                settings.eventsRetention());
     }
 }

@@ -15,12 +15,13 @@ class TopicSettingsTest {
         TopicSettings s = TopicSettings.embedded();
         assertThat(s.partitions()).isEqualTo(6);
         assertThat(s.replicationFactor()).isEqualTo((short) 1);
-        assertThat(s.eventsRetentionMs()).isEqualTo("-1");
+        assertThat(s.eventsRetention()).isNull();
     }
 
     @Test
     void productionKeepsEventsSevenDays() {
-        assertThat(TopicSettings.production().eventsRetentionMs()).isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+        assertThat(KafkaTopics.specs(new Names(""), TopicSettings.production()).get("noetl.events"))
+                .containsEntry("retention.ms", String.valueOf(Duration.ofDays(7).toMillis()));
     }
 
     @Test
@@ -40,5 +41,33 @@ class TopicSettingsTest {
         assertThat(specs.get("p_noetl.events.raw")).containsEntry("retention.ms", "-1");
         assertThat(specs.get("p_noetl.events")).containsEntry("retention.ms", "-1");
         assertThat(specs.get("p_noetl.alerts")).isEmpty();
+    }
+
+    @Test
+    void embeddedDefaultWithoutAConfiguredCluster() {
+        assertThat(TopicSettings.fromEnv(Map.of())).isEqualTo(TopicSettings.embedded());
+    }
+
+    @Test
+    void aConfiguredClusterGetsTheProductionRecipe() {
+        TopicSettings s = TopicSettings.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
+        assertThat(s.eventsRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(s.replicationFactor()).isEqualTo((short) 3);
+    }
+
+    @Test
+    void partitionsAndReplicasCanBeOverridden() {
+        TopicSettings s = TopicSettings.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "NOETL_KAFKA_PARTITIONS", "12", "NOETL_KAFKA_REPLICATION", "2"));
+        assertThat(s.partitions()).isEqualTo(12);
+        assertThat(s.replicationFactor()).isEqualTo((short) 2);
+    }
+
+    @Test
+    void badNumbersAreRejectedByName() {
+        assertThatThrownBy(() -> TopicSettings.fromEnv(Map.of("NOETL_KAFKA_PARTITIONS", "0")))
+                .hasMessageContaining("NOETL_KAFKA_PARTITIONS");
+        assertThatThrownBy(() -> TopicSettings.fromEnv(Map.of("NOETL_KAFKA_REPLICATION", "three")))
+                .hasMessageContaining("NOETL_KAFKA_REPLICATION").hasMessageContaining("three");
     }
 }

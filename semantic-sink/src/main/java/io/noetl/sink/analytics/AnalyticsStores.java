@@ -31,19 +31,41 @@ public final class AnalyticsStores {
     }
 
     /**
-     * @param env     environment variables (e.g. {@code System.getenv()})
-     * @param dataDir the data directory ({@code NOETL_DATA_DIR}) holding the embedded store
-     * @throws IllegalArgumentException naming the variable when a value is not accepted
-     * @throws AnalyticsStoreException  when the store cannot be opened
+     * The analytics store's settings, parsed once.
+     *
+     * @param clickHouse ClickHouse's address and credentials; null for the embedded store
      */
-    public static AnalyticsStore open(Map<String, String> env, Path dataDir) {
+    public record Settings(ClickHouseSettings clickHouse) {
+
+        /** The embedded default. */
+        public static Settings embedded() {
+            return new Settings(null);
+        }
+    }
+
+    /**
+     * @return the settings of the environment ({@code NOETL_ANALYTICS_STORE}, {@code CLICKHOUSE_*})
+     * @throws IllegalArgumentException naming the variable whose value is not accepted
+     */
+    public static Settings settings(Map<String, String> env) {
         String kind = env.getOrDefault(STORE, "").strip().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
-            case "", EMBEDDED -> DuckDbAnalyticsStore.open(embeddedFile(dataDir));
-            case CLICKHOUSE -> ClickHouseAnalyticsStore.open(clickHouseSettings(env));
+            case "", EMBEDDED -> Settings.embedded();
+            case CLICKHOUSE -> new Settings(clickHouseSettings(env));
             default -> throw new IllegalArgumentException(STORE + " must be " + EMBEDDED + " or " + CLICKHOUSE
                     + ", got '" + env.get(STORE) + "'");
         };
+    }
+
+    /**
+     * @param settings which store
+     * @param dataDir  the data directory ({@code NOETL_DATA_DIR}) holding the embedded store
+     * @throws AnalyticsStoreException when the store cannot be opened
+     */
+    public static AnalyticsStore open(Settings settings, Path dataDir) {
+        return settings.clickHouse() == null
+                ? DuckDbAnalyticsStore.open(embeddedFile(dataDir))
+                : ClickHouseAnalyticsStore.open(settings.clickHouse());
     }
 
     /** @return the DuckDB file of the embedded store under a data directory */

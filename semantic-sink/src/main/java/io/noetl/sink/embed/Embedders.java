@@ -24,28 +24,54 @@ public final class Embedders {
     }
 
     /**
-     * @param env     the environment (e.g. {@code System.getenv()})
-     * @param dataDir data directory of the process (DJL's cache goes under it), or null for {@code java.io.tmpdir}
+     * The embedder's settings, parsed once.
+     *
+     * @param kind  {@code hashing} or {@code djl}
+     * @param model for {@code djl}, the model folder or location; null otherwise
+     */
+    public record Settings(String kind, String model) {
+        public Settings {
+            if (!kind.equals("hashing") && !kind.equals("djl")) {
+                throw new IllegalArgumentException(EMBEDDER + " must be hashing or djl, got '" + kind + "'");
+            }
+            if (kind.equals("djl") && (model == null || model.isBlank())) {
+                throw new IllegalArgumentException(MODEL + " is required when " + EMBEDDER
+                        + "=djl: a directory with the TorchScript model (.pt) and tokenizer.json, or a model URL");
+            }
+        }
+
+        /** The hashing embedder, the default. */
+        public static Settings hashing() {
+            return new Settings("hashing", null);
+        }
+    }
+
+    /**
+     * @return the settings of the environment ({@code NOETL_EMBEDDER}, {@code NOETL_EMBEDDER_MODEL})
+     * @throws IllegalArgumentException naming the variable whose value is not accepted
+     */
+    public static Settings settings(Map<String, String> env) {
+        String kind = env.getOrDefault(EMBEDDER, "");
+        kind = kind == null || kind.isBlank() ? "hashing" : kind.strip().toLowerCase(Locale.ROOT);
+        if (!kind.equals("hashing") && !kind.equals("djl")) {
+            throw new IllegalArgumentException(EMBEDDER + " must be hashing or djl, got '" + env.get(EMBEDDER) + "'");
+        }
+        String model = env.get(MODEL);
+        return new Settings(kind, kind.equals("djl") ? model : null);
+    }
+
+    /**
+     * @param settings which embedder
+     * @param dataDir  data directory of the process (DJL's cache goes under it), or null for {@code java.io.tmpdir}
      * @return the embedder; a {@link DjlEmbedder} holds native memory and is to be closed by the caller (see
      *         {@link #close(Embedder)})
-     * @throws IllegalArgumentException when a variable has a bad value; the message names the variable
+     * @throws IllegalArgumentException naming {@code NOETL_EMBEDDER_MODEL} when the model cannot be loaded
      */
-    public static Embedder open(Map<String, String> env, Path dataDir) {
-        String kind = env.getOrDefault(EMBEDDER, "");
-        kind = kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case "", "hashing" -> new HashingEmbedder();
-            case "djl" -> openDjl(env.get(MODEL), dataDir);
-            default -> throw new IllegalArgumentException(EMBEDDER + " must be hashing or djl, got '"
-                    + env.get(EMBEDDER) + "'");
-        };
+    public static Embedder open(Settings settings, Path dataDir) {
+        return settings.kind().equals("djl") ? openDjl(settings.model(), dataDir) : new HashingEmbedder();
     }
 
     private static Embedder openDjl(String model, Path dataDir) {
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException(MODEL + " is required when " + EMBEDDER
-                    + "=djl: a directory with the TorchScript model (.pt) and tokenizer.json, or a model URL");
-        }
         try {
             return DjlEmbedder.open(model, dataDir);
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -11,10 +11,8 @@ import io.noetl.sink.embed.TextNormalizer;
 import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStores;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The indexes one sink fills — the vector index and the analytics index — opened together and closed together.
@@ -41,18 +39,15 @@ public final class SinkIndexes implements AutoCloseable {
     }
 
     /**
-     * Opens both indexes as the environment says: the vector store ({@code NOETL_VECTOR_STORE}, {@code QDRANT_URL}),
-     * the embedder ({@code NOETL_EMBEDDER}, {@code NOETL_EMBEDDER_MODEL}) and the analytics store
-     * ({@code NOETL_ANALYTICS_STORE}, {@code CLICKHOUSE_*}); embedded stores live under {@code dataDir}.
-     *
-     * @throws IllegalArgumentException naming the variable when a value is not accepted
+     * Opens both indexes: the embedder, the vector store and the analytics store the settings name (embedded stores
+     * under their data folder).
      */
-    public static SinkIndexes open(Map<String, String> env, Path dataDir, Names names) {
-        Embedder embedder = Embedders.open(env, dataDir);
+    public static SinkIndexes open(StoreSettings settings, Names names) {
+        Embedder embedder = Embedders.open(settings.embedder(), settings.dataDir());
         VectorStore vectorStore = null;
         try {
-            vectorStore = VectorStores.open(env, dataDir);
-            AnalyticsStore analyticsStore = AnalyticsStores.open(env, dataDir);
+            vectorStore = VectorStores.open(settings.vectors(), settings.dataDir());
+            AnalyticsStore analyticsStore = AnalyticsStores.open(settings.analytics(), settings.dataDir());
             Embeddings embeddings = new Embeddings(embedder, new TextNormalizer(), Embeddings.DEFAULT_CACHE_SIZE);
             return new SinkIndexes(new VectorIndex(vectorStore, embeddings, names),
                     new AnalyticsIndex(analyticsStore, names), () -> Embedders.close(embedder));

@@ -1,6 +1,8 @@
 package io.noetl.sink.processor;
 
+import io.noetl.schemas.settings.Env;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,6 +52,19 @@ public record SinkSettings(String bootstrapServers, int batchSize, Duration batc
     public static SinkSettings defaults(String bootstrapServers) {
         return new SinkSettings(bootstrapServers, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_TIME, DEFAULT_MIN_BACKOFF,
                 DEFAULT_MAX_BACKOFF, "noetl-sink");
+    }
+
+    /**
+     * The defaults, with {@code NOETL_SINK_BATCH_SIZE} records and {@code NOETL_SINK_BATCH_MS} milliseconds when set.
+     *
+     * @throws IllegalArgumentException naming the variable whose value is not accepted
+     */
+    public static SinkSettings fromEnv(Map<String, String> vars, String bootstrapServers) {
+        Env env = Env.of(vars);
+        return defaults(bootstrapServers).withBatch(
+                env.integer("NOETL_SINK_BATCH_SIZE", DEFAULT_BATCH_SIZE, 1, Short.MAX_VALUE),
+                Duration.ofMillis(env.integer("NOETL_SINK_BATCH_MS", (int) DEFAULT_BATCH_TIME.toMillis(), 1,
+                        Short.MAX_VALUE)));
     }
 
     public SinkSettings withBatch(int size, Duration time) {

@@ -1,7 +1,10 @@
 package io.noetl.sink.replay;
 
+import io.noetl.schemas.settings.Env;
+import io.noetl.sink.processor.SinkSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * How a replay runs.
@@ -50,6 +53,15 @@ public record ReplaySettings(String bootstrapServers, String prefix, Instant sin
     }
 
     /** @return these settings in {@code --since} mode (null: full replay) */
+    /**
+     * The defaults for the deployment the environment describes: its stream prefix, and the live sinks' batch time
+     * ({@code NOETL_SINK_BATCH_MS}, as the sinks read it) plus a second for their write.
+     */
+    public static ReplaySettings fromEnv(Map<String, String> vars, String bootstrapServers) {
+        Duration liveBatch = SinkSettings.fromEnv(vars, bootstrapServers).batchTime().plus(Duration.ofSeconds(1));
+        return defaults(bootstrapServers, Env.of(vars).names().prefix()).withLiveBatchTime(liveBatch);
+    }
+
     public ReplaySettings withSince(Instant time) {
         return new ReplaySettings(bootstrapServers, prefix, time, batchSize, liveBatchTime, maxWriteAttempts,
                 retryBackoff);

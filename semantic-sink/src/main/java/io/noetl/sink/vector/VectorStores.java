@@ -29,6 +29,34 @@ public final class VectorStores {
     /** Which store, parsed from the environment. */
     public enum Kind { EMBEDDED, QDRANT }
 
+    /**
+     * The vector store's settings, parsed once.
+     *
+     * @param kind   which store
+     * @param qdrant Qdrant's address and key; null for the embedded store
+     */
+    public record Settings(Kind kind, QdrantOptions qdrant) {
+        public Settings {
+            if (kind == Kind.QDRANT && qdrant == null) {
+                throw new IllegalArgumentException(QDRANT_URL + " must be set when " + STORE + "=qdrant");
+            }
+        }
+
+        /** The embedded default. */
+        public static Settings embedded() {
+            return new Settings(Kind.EMBEDDED, null);
+        }
+    }
+
+    /**
+     * @return the settings of the environment ({@code NOETL_VECTOR_STORE}, {@code QDRANT_URL}, {@code QDRANT_API_KEY})
+     * @throws IllegalArgumentException naming the variable whose value is not accepted
+     */
+    public static Settings settings(Map<String, String> env) {
+        Kind kind = kind(env);
+        return new Settings(kind, kind == Kind.QDRANT ? qdrantOptions(env) : null);
+    }
+
     private VectorStores() {
     }
 
@@ -70,18 +98,18 @@ public final class VectorStores {
      * Opens the configured store. Qdrant is reached lazily: opening succeeds while the server is down, and the first
      * call reports it.
      *
-     * @param env     environment variables
-     * @param dataDir the node's data folder; the embedded store lives in {@code <dataDir>/vectors}
+     * @param settings which store
+     * @param dataDir  the node's data folder; the embedded store lives in {@code <dataDir>/vectors}
      */
-    public static VectorStore open(Map<String, String> env, Path dataDir) {
-        return switch (kind(env)) {
+    public static VectorStore open(Settings settings, Path dataDir) {
+        return switch (settings.kind()) {
             case EMBEDDED -> {
                 if (dataDir == null) {
                     throw new IllegalArgumentException("the embedded vector store needs a data folder");
                 }
                 yield EmbeddedVectorStore.open(dataDir.resolve("vectors"));
             }
-            case QDRANT -> QdrantVectorStore.connect(qdrantOptions(env));
+            case QDRANT -> QdrantVectorStore.connect(settings.qdrant());
         };
     }
 }

@@ -19,7 +19,7 @@ class AnalyticsStoresTest {
     @Test
     @DisplayName("without settings the embedded store opens a DuckDB file under the data directory")
     void embeddedByDefault() {
-        try (AnalyticsStore store = AnalyticsStores.open(Map.of(), dataDir)) {
+        try (AnalyticsStore store = AnalyticsStores.open(AnalyticsStores.settings(Map.of()), dataDir)) {
             store.createVersion(1);
             assertThat(store.versions()).containsExactly(1);
         }
@@ -29,7 +29,7 @@ class AnalyticsStoresTest {
     @Test
     @DisplayName("an unknown store kind is refused naming the variable and the accepted values")
     void unknownKindIsRefused() {
-        assertThatThrownBy(() -> AnalyticsStores.open(Map.of("NOETL_ANALYTICS_STORE", "postgres"), dataDir))
+        assertThatThrownBy(() -> AnalyticsStores.open(AnalyticsStores.settings(Map.of("NOETL_ANALYTICS_STORE", "postgres")), dataDir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOETL_ANALYTICS_STORE").hasMessageContaining("embedded")
                 .hasMessageContaining("clickhouse").hasMessageContaining("postgres");
@@ -43,7 +43,7 @@ class AnalyticsStoresTest {
         assertThat(settings.user()).isEqualTo("default");
         assertThat(settings.password()).isEmpty();
         assertThat(settings.database()).isEqualTo("noetl");
-        assertThatThrownBy(() -> AnalyticsStores.open(Map.of("NOETL_ANALYTICS_STORE", "clickhouse"), dataDir))
+        assertThatThrownBy(() -> AnalyticsStores.open(AnalyticsStores.settings(Map.of("NOETL_ANALYTICS_STORE", "clickhouse")), dataDir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CLICKHOUSE_URL");
         assertThatThrownBy(() -> AnalyticsStores.clickHouseSettings(Map.of("CLICKHOUSE_URL", "localhost:8123")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CLICKHOUSE_URL");

@@ -14,15 +14,15 @@ class EmbeddersTest {
     @Test
     @DisplayName("without NOETL_EMBEDDER the hashing embedder is used")
     void defaultIsHashing() {
-        assertThat(Embedders.open(Map.of(), null)).isInstanceOf(HashingEmbedder.class);
-        assertThat(Embedders.open(Map.of("NOETL_EMBEDDER", " "), null)).isInstanceOf(HashingEmbedder.class);
-        assertThat(Embedders.open(Map.of("NOETL_EMBEDDER", "Hashing"), null).id()).isEqualTo("hashing-v1-384");
+        assertThat(Embedders.open(Embedders.settings(Map.of()), null)).isInstanceOf(HashingEmbedder.class);
+        assertThat(Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", " ")), null)).isInstanceOf(HashingEmbedder.class);
+        assertThat(Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "Hashing")), null).id()).isEqualTo("hashing-v1-384");
     }
 
     @Test
     @DisplayName("an unknown NOETL_EMBEDDER is rejected naming the variable")
     void unknownEmbedder() {
-        assertThatThrownBy(() -> Embedders.open(Map.of("NOETL_EMBEDDER", "openai"), null))
+        assertThatThrownBy(() -> Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "openai")), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOETL_EMBEDDER must be hashing or djl, got 'openai'");
     }
@@ -30,7 +30,7 @@ class EmbeddersTest {
     @Test
     @DisplayName("djl without NOETL_EMBEDDER_MODEL is rejected naming the variable")
     void djlNeedsModel() {
-        assertThatThrownBy(() -> Embedders.open(Map.of("NOETL_EMBEDDER", "djl"), null))
+        assertThatThrownBy(() -> Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "djl")), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NOETL_EMBEDDER_MODEL is required");
     }
@@ -39,7 +39,7 @@ class EmbeddersTest {
     @DisplayName("djl with a missing model directory is rejected naming the variable and the path")
     void djlMissingDirectory(@TempDir Path dir) {
         String missing = dir.resolve("absent").toString();
-        assertThatThrownBy(() -> Embedders.open(Map.of("NOETL_EMBEDDER", "djl", "NOETL_EMBEDDER_MODEL", missing),
+        assertThatThrownBy(() -> Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "djl", "NOETL_EMBEDDER_MODEL", missing)),
                 null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("NOETL_EMBEDDER_MODEL=" + missing)
@@ -49,8 +49,8 @@ class EmbeddersTest {
     @Test
     @DisplayName("djl with a model URL while offline is rejected naming the variable")
     void djlUrlOffline() {
-        assertThatThrownBy(() -> Embedders.open(Map.of("NOETL_EMBEDDER", "djl",
-                "NOETL_EMBEDDER_MODEL", "https://example.com/minilm.zip"), null))
+        assertThatThrownBy(() -> Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "djl",
+                "NOETL_EMBEDDER_MODEL", "https://example.com/minilm.zip")), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("NOETL_EMBEDDER_MODEL=https://example.com/minilm.zip")
                 .hasMessageContaining("offline");
@@ -59,8 +59,8 @@ class EmbeddersTest {
     @Test
     @DisplayName("djl with a model directory loads the sentence encoder")
     void djlLoadsModel() {
-        Embedder embedder = Embedders.open(Map.of("NOETL_EMBEDDER", "DJL",
-                "NOETL_EMBEDDER_MODEL", TinyEncoder.directory().toString()), null);
+        Embedder embedder = Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "DJL",
+                "NOETL_EMBEDDER_MODEL", TinyEncoder.directory().toString())), null);
         try {
             assertThat(embedder).isInstanceOf(DjlEmbedder.class);
             assertThat(embedder.dimension()).isEqualTo(TinyEncoder.DIMENSION);

@@ -20,12 +20,12 @@ class VectorStoresTest {
     @Test
     @DisplayName("without NOETL_VECTOR_STORE the embedded store opens under <dataDir>/vectors")
     void embeddedByDefault() {
-        try (VectorStore store = VectorStores.open(Map.of(), dataDir)) {
+        try (VectorStore store = VectorStores.open(VectorStores.settings(Map.of()), dataDir)) {
             assertThat(store).isInstanceOf(EmbeddedVectorStore.class);
             store.createCollection("c", 4);
         }
         assertThat(dataDir.resolve("vectors").resolve("c")).isDirectory();
-        try (VectorStore store = VectorStores.open(Map.of("NOETL_VECTOR_STORE", "embedded"), dataDir)) {
+        try (VectorStore store = VectorStores.open(VectorStores.settings(Map.of("NOETL_VECTOR_STORE", "embedded")), dataDir)) {
             assertThat(store.collections()).containsExactly("c");
         }
     }
@@ -36,7 +36,7 @@ class VectorStoresTest {
         Map<String, String> env = Map.of("NOETL_VECTOR_STORE", "Qdrant", "QDRANT_URL", "http://127.0.0.1:1",
                 "QDRANT_API_KEY", "k");
         assertThat(VectorStores.qdrantOptions(env).apiKey()).isEqualTo("k");
-        try (VectorStore store = VectorStores.open(env, dataDir)) {
+        try (VectorStore store = VectorStores.open(VectorStores.settings(env), dataDir)) {
             assertThat(store).isInstanceOf(QdrantVectorStore.class);
             assertThatThrownBy(store::collections).isInstanceOf(VectorStoreException.class)
                     .hasMessageContaining("list collections");
@@ -47,8 +47,8 @@ class VectorStoresTest {
     @DisplayName("a Qdrant store opened from the environment reaches the server over TCP with its API key")
     void qdrantOverTcp() {
         try (InProcessQdrantServer server = InProcessQdrantServer.startOnLoopback("k");
-                VectorStore store = VectorStores.open(Map.of("NOETL_VECTOR_STORE", "qdrant", "QDRANT_URL",
-                        "http://127.0.0.1:" + server.port(), "QDRANT_API_KEY", "k"), dataDir)) {
+                VectorStore store = VectorStores.open(VectorStores.settings(Map.of("NOETL_VECTOR_STORE", "qdrant", "QDRANT_URL",
+                        "http://127.0.0.1:" + server.port(), "QDRANT_API_KEY", "k")), dataDir)) {
             store.createCollection("tcp", 2);
             store.upsert("tcp", java.util.List.of(VectorPoint.of(new float[] {1, 0},
                     Payload.builder().key("a").build())));
@@ -60,12 +60,12 @@ class VectorStoresTest {
     @Test
     @DisplayName("bad settings are refused naming the variable")
     void badSettings() {
-        assertThatThrownBy(() -> VectorStores.open(Map.of("NOETL_VECTOR_STORE", "milvus"), dataDir))
+        assertThatThrownBy(() -> VectorStores.open(VectorStores.settings(Map.of("NOETL_VECTOR_STORE", "milvus")), dataDir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOETL_VECTOR_STORE")
                 .hasMessageContaining("milvus");
-        assertThatThrownBy(() -> VectorStores.open(Map.of("NOETL_VECTOR_STORE", "qdrant"), dataDir))
+        assertThatThrownBy(() -> VectorStores.open(VectorStores.settings(Map.of("NOETL_VECTOR_STORE", "qdrant")), dataDir))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QDRANT_URL");
-        assertThatThrownBy(() -> VectorStores.open(Map.of("NOETL_VECTOR_STORE", "qdrant", "QDRANT_URL",
-                "ftp://x"), dataDir)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QDRANT_URL");
+        assertThatThrownBy(() -> VectorStores.open(VectorStores.settings(Map.of("NOETL_VECTOR_STORE", "qdrant", "QDRANT_URL",
+                "ftp://x")), dataDir)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QDRANT_URL");
     }
 }

@@ -56,10 +56,10 @@ public final class HttpApi implements AutoCloseable {
         return groups;
     }
 
-    /** Starts listening; {@code port} 0 picks a free port. */
-    public HttpApi start(int port) {
-        app.start("0.0.0.0", port);
-        LOG.info("REST API listening on port {}", app.port());
+    /** Starts listening on {@code host}; {@code port} 0 picks a free port. */
+    public HttpApi start(String host, int port) {
+        app.start(host, port);
+        LOG.info("REST API listening on {}:{}", host, app.port());
         return this;
     }
 

@@ -6,15 +6,14 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.Ulid;
+import io.noetl.schemas.nats.JetStreamSetup;
 import io.noetl.schemas.playbook.Playbook;
 import io.noetl.schemas.playbook.PlaybookParser;
 import io.noetl.server.engine.Engine;
 import io.noetl.server.engine.ExecutionState;
-import io.noetl.server.nats.Streams;
 import io.noetl.server.runtime.ExecutionStore;
 import io.noetl.testkit.NatsTestServer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class ExecutionStoreIT {
     void activeIndexHoldsExactlyTheExecutionsThatHaveNotEnded() throws Exception {
         Names names = TestServer.uniqueNames("store");
         try (Connection nc = Nats.connect(NatsTestServer.shared().url())) {
-            Streams.ensure(nc, names, Duration.ZERO);
+            JetStreamSetup.ensure(nc, names);
             ExecutionStore store = new ExecutionStore(nc, names);
             Engine engine = new Engine(Clock.systemUTC(), "http://127.0.0.1:8080");
 

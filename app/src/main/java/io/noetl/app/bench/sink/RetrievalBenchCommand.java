@@ -106,8 +106,9 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
     /** The configured vector store; the embedded one lives in the work folder. */
     private VectorStore vectorStore(Path workDir) {
         try {
-            return VectorStores.kind(env) == VectorStores.Kind.EMBEDDED ? EmbeddedVectorStore.open(workDir)
-                    : VectorStores.open(env, workDir);
+            VectorStores.Settings settings = VectorStores.settings(env);
+            return settings.kind() == VectorStores.Kind.EMBEDDED ? EmbeddedVectorStore.open(workDir)
+                    : VectorStores.open(settings, workDir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -119,7 +120,7 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--model needs --embedder djl");
             }
             try {
-                return Embedders.open(env, null);
+                return Embedders.open(Embedders.settings(env), null);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

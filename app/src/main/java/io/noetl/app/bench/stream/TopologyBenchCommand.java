@@ -1,7 +1,6 @@
 package io.noetl.app.bench.stream;
 
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import io.noetl.app.bench.BridgeBench;
 import io.noetl.app.bench.BridgeBenchResult;
 import io.noetl.app.bench.WorkDir;
@@ -10,6 +9,7 @@ import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.connectors.bridge.BridgeSettings;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.nats.NatsConnections;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +92,7 @@ public final class TopologyBenchCommand implements Callable<Integer> {
             life.add((AutoCloseable) bench::cleanUp);
             TopologyBench.Result topo = bench.run(events, spikes, Duration.ofSeconds(pacedSeconds));
 
-            Connection nc = life.add(Nats.connect(nats.url()));
+            Connection nc = life.add(NatsConnections.connect(nats.url(), "noetl-bench"));
             BridgeBench bridge = new BridgeBench(nc, kafka.bootstrapServers(), new Names(prefix + "b_"), out);
             life.add((AutoCloseable) bridge::cleanUp);
             BridgeBenchResult bridged = bridge.run(bridgeEvents, BridgeSettings.defaults(kafka.bootstrapServers()));

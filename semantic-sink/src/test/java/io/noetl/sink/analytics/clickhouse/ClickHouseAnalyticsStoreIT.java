@@ -87,8 +87,8 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
     @DisplayName("NOETL_ANALYTICS_STORE=clickhouse opens the ClickHouse store named by the CLICKHOUSE_* variables and creates its database")
     void openedFromEnvironment(@TempDir Path dataDir) {
         String database = "env_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        try (AnalyticsStore fromEnv = AnalyticsStores.open(Map.of("NOETL_ANALYTICS_STORE", "clickhouse",
-                "CLICKHOUSE_URL", LocalClickHouseServer.shared().url(), "CLICKHOUSE_DATABASE", database), dataDir)) {
+        try (AnalyticsStore fromEnv = AnalyticsStores.open(AnalyticsStores.settings(Map.of("NOETL_ANALYTICS_STORE", "clickhouse",
+                "CLICKHOUSE_URL", LocalClickHouseServer.shared().url(), "CLICKHOUSE_DATABASE", database)), dataDir)) {
             assertThat(fromEnv).isInstanceOf(ClickHouseAnalyticsStore.class);
             assertThat(((ClickHouseAnalyticsStore) fromEnv).settings().database()).isEqualTo(database);
             fromEnv.createVersion(1);
