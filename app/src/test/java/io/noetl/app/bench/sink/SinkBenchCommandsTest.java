@@ -83,7 +83,7 @@ class SinkBenchCommandsTest {
         assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "djl",
                 "--model", model.toString())).isZero();
 
-        assertThat(out.toString()).contains("set=Alpha lines=120 queries=119").contains("embedder=djl-tiny-encoder-48");
+        assertThat(out.toString()).contains("set=Alpha lines=120 queries=119").contains("embedder=djl-v2-tiny-encoder-48");
         assertThat(lastValue(out.toString(), "precision_at_10")).isBetween(0.0, 1.0);
     }
 
@@ -98,7 +98,7 @@ class SinkBenchCommandsTest {
         assertThat(run(new RetrievalBenchCommand(Map.of("NOETL_EMBEDDER", "djl", "NOETL_EMBEDDER_MODEL",
                 model.toString())), "--data", data.toString())).isZero();
 
-        assertThat(out.toString()).contains("embedder=djl-tiny-encoder-48");
+        assertThat(out.toString()).contains("embedder=djl-v2-tiny-encoder-48");
     }
 
     @Test
