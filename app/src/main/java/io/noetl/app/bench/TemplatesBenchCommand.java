@@ -1,7 +1,6 @@
 package io.noetl.app.bench;
 
 import io.noetl.topology.template.TemplateMiner;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "templates", mixinStandardHelpOptions = true,
         description = "Loghub-2k template clustering: structured CSV in, LineId,ClusterId out.")
 public final class TemplatesBenchCommand implements Callable<Integer> {
+
+    /** RFC 4180 with a header line; quoted fields may hold commas, doubled quotes and line breaks. */
+    private static final CSVFormat STRUCTURED = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).get();
+    /** What the grouping-accuracy scorer reads: LF line ends, fields quoted only where needed. */
+    private static final CSVFormat OUTPUT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     @Spec
     private CommandSpec spec;
@@ -52,17 +61,21 @@ public final class TemplatesBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--input: cannot read file " + input);
         }
         long start = System.nanoTime();
-        List<List<String>> rows;
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            rows = Csv.read(reader);
-        }
-        if (rows.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--input: empty file " + input);
-        }
-        int lineCol = rows.getFirst().indexOf("LineId");
-        int contentCol = rows.getFirst().indexOf("Content");
-        if (lineCol < 0 || contentCol < 0) {
-            throw new ParameterException(spec.commandLine(), "--input: no LineId and Content columns in " + input);
+        List<String> lineIds = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
+        try (CSVParser csv = CSVParser.parse(input, StandardCharsets.UTF_8, STRUCTURED)) {
+            List<String> header = csv.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--input: empty file " + input);
+            }
+            if (!header.contains("LineId") || !header.contains("Content")) {
+                throw new ParameterException(spec.commandLine(), "--input: no LineId and Content columns in "
+                        + input);
+            }
+            for (CSVRecord row : csv) {
+                lineIds.add(row.get("LineId"));
+                contents.add(row.isSet("Content") ? row.get("Content") : "");
+            }
         }
         TemplateMiner miner = new TemplateMiner();
         Path parent = out.toAbsolutePath().getParent();
@@ -70,15 +83,15 @@ public final class TemplatesBenchCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            List<String> ids = new ArrayList<>(rows.size());
-            for (List<String> row : rows.subList(1, rows.size())) {
-                ids.add(miner.mine(contentCol < row.size() ? row.get(contentCol) : "").templateId());
+            List<String> ids = new ArrayList<>(contents.size());
+            for (String content : contents) {
+                ids.add(miner.mine(content).templateId());
             }
-            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write("LineId,ClusterId\n");
+            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                    CSVPrinter csv = new CSVPrinter(w, OUTPUT)) {
+                csv.printRecord("LineId", "ClusterId");
                 for (int i = 0; i < ids.size(); i++) {
-                    String id = streamingIds ? ids.get(i) : miner.resolve(ids.get(i));
-                    w.write(Csv.field(rows.get(i + 1).get(lineCol)) + "," + id + "\n");
+                    csv.printRecord(lineIds.get(i), streamingIds ? ids.get(i) : miner.resolve(ids.get(i)));
                 }
             }
         } catch (IOException e) {
@@ -86,7 +99,7 @@ public final class TemplatesBenchCommand implements Callable<Integer> {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         PrintWriter console = spec.commandLine().getOut();
-        console.printf("lines=%d clusters=%d ms=%d%n", rows.size() - 1, miner.clusterCount(), ms);
+        console.printf("lines=%d clusters=%d ms=%d%n", contents.size(), miner.clusterCount(), ms);
         console.flush();
         return 0;
     }

@@ -3,7 +3,6 @@ package io.noetl.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,21 +17,24 @@ class TemplatesBenchCommandTest {
     Path dir;
 
     @Test
-    void csvReaderHandlesQuotedCommasDoubledQuotesAndLineBreaks() throws Exception {
-        String csv = "LineId,Content,EventId\r\n"
+    void readsQuotedCommasDoubledQuotesAndLineBreaksAsOneRecordEach() throws Exception {
+        Path in = dir.resolve("Quoted_2k.log_structured.csv");
+        Files.writeString(in, "LineId,Content,EventId\r\n"
                 + "1,\"a, b\",E1\r\n"
                 + "2,\"say \"\"hi\"\"\",E2\n"
                 + "3,\"two\nlines\",E3\n"
-                + "4,,E4\n";
+                + "4,,E4\n");
+        Path out = dir.resolve("Quoted.csv");
+        StringWriter console = new StringWriter();
+        CommandLine cli = new CommandLine(new TemplatesBenchCommand());
+        cli.setOut(new PrintWriter(console));
 
-        List<List<String>> rows = Csv.read(new StringReader(csv));
+        int rc = cli.execute("--input", in.toString(), "--out", out.toString());
 
-        assertThat(rows).containsExactly(
-                List.of("LineId", "Content", "EventId"),
-                List.of("1", "a, b", "E1"),
-                List.of("2", "say \"hi\"", "E2"),
-                List.of("3", "two\nlines", "E3"),
-                List.of("4", "", "E4"));
+        assertThat(rc).isZero();
+        assertThat(Files.readAllLines(out).stream().map(l -> l.split(",")[0]).toList())
+                .containsExactly("LineId", "1", "2", "3", "4");
+        assertThat(console.toString()).contains("lines=4");
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An {@link Embedder} backed by a sentence-transformer run by DJL on PyTorch: a TorchScript model ({@code <name>.pt})
  * and its HuggingFace {@code tokenizer.json} in one directory, with optional {@link DjlModelSettings settings}.
- * Texts are tokenized, run through the model in batches, mean-pooled over the attention mask and L2-normalized.
+ * Texts are tokenized, run through the model in batches, mean-pooled over the attention mask and L2-normalized, by
+ * DJL's {@code TextEmbeddingTranslator} (see {@link SentenceTranslatorFactory}).
  *
  * <p>A DJL model-zoo or web location ({@code djl://…}, {@code https://…}) is accepted when DJL may download
  * ({@code ai.djl.offline=false}); offline, which is the default, it fails with an error saying so.
@@ -33,29 +34,25 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DjlEmbedder.class);
 
     private final String location;
-    private final ZooModel<String[], float[][]> model;
-    private final SentenceEncoderTranslator translator;
-    private final Deque<Predictor<String[], float[][]>> idle = new ConcurrentLinkedDeque<>();
+    private final ZooModel<String, float[]> model;
+    private final Deque<Predictor<String, float[]>> idle = new ConcurrentLinkedDeque<>();
     private final String id;
     private final int dimension;
     private final int batchSize;
     private volatile boolean closed;
 
-    private DjlEmbedder(String location, String name, ZooModel<String[], float[][]> model,
-            SentenceEncoderTranslator translator) {
+    private DjlEmbedder(String location, String name, ZooModel<String, float[]> model, DjlModelSettings settings) {
         this.location = location;
         this.model = model;
-        this.translator = translator;
-        float[][] probe = run(new String[] {""});
-        DjlModelSettings settings = translator.settings();
-        this.dimension = probe[0].length;
+        this.dimension = run(List.of("")).getFirst().length;
         if (settings.dimension() != 0 && settings.dimension() != dimension) {
             closeIdle();
             throw new IllegalArgumentException(DjlModelSettings.FILE_NAME + " of " + location + " declares dimension "
                     + settings.dimension() + " but the model gives vectors of " + dimension);
         }
         this.batchSize = settings.batchSize();
-        this.id = "djl-" + name + "-" + dimension;
+        // v2: pooling and normalization by DJL's translator (float precision); a new id marks indexes built before
+        this.id = "djl-v2-" + name + "-" + dimension;
     }
 
     /**
@@ -70,12 +67,12 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("embedding model directory " + dir + " does not exist");
         }
-        if (!Files.isRegularFile(dir.resolve(SentenceEncoderTranslator.TOKENIZER_FILE))) {
+        if (!Files.isRegularFile(dir.resolve(SentenceTranslatorFactory.TOKENIZER_FILE))) {
             throw new IllegalArgumentException("embedding model directory " + dir + " has no "
-                    + SentenceEncoderTranslator.TOKENIZER_FILE);
+                    + SentenceTranslatorFactory.TOKENIZER_FILE);
         }
         String modelName = modelName(dir, DjlModelSettings.read(dir));
-        Criteria.Builder<String[], float[][]> criteria = criteria().optModelPath(dir).optModelName(modelName);
+        Criteria.Builder<String, float[]> criteria = criteria().optModelPath(dir).optModelName(modelName);
         return load(dir.toString(), dir.getFileName().toString(), criteria);
     }
 
@@ -97,34 +94,32 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         if (DjlRuntime.offline() && !trimmed.startsWith("file:")) {
             throw new IllegalStateException("cannot fetch embedding model " + trimmed + ": DJL runs offline ("
                     + DjlRuntime.OFFLINE + "=true), so nothing is downloaded; put the model (.pt and "
-                    + SentenceEncoderTranslator.TOKENIZER_FILE + ") in a local directory and use that instead, or "
+                    + SentenceTranslatorFactory.TOKENIZER_FILE + ") in a local directory and use that instead, or "
                     + "run with -D" + DjlRuntime.OFFLINE + "=false where the network allows");
         }
         return load(trimmed, lastSegment(trimmed), criteria().optModelUrls(trimmed));
     }
 
-    private static Criteria.Builder<String[], float[][]> criteria() {
+    private static Criteria.Builder<String, float[]> criteria() {
         return Criteria.builder()
-                .setTypes(String[].class, float[][].class)
+                .setTypes(String.class, float[].class)
                 .optEngine(DjlRuntime.ENGINE);
     }
 
-    private static DjlEmbedder load(String location, String name, Criteria.Builder<String[], float[][]> criteria) {
-        SentenceEncoderTranslator translator = new SentenceEncoderTranslator();
-        ZooModel<String[], float[][]> model;
+    private static DjlEmbedder load(String location, String name, Criteria.Builder<String, float[]> criteria) {
+        SentenceTranslatorFactory translators = new SentenceTranslatorFactory();
+        ZooModel<String, float[]> model;
         try {
-            model = criteria.optTranslator(translator).build().loadModel();
+            model = criteria.optTranslatorFactory(translators).build().loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException e) {
-            translator.close();
             throw new IllegalStateException("load embedding model " + location + ": " + e.getMessage(), e);
         }
         try {
-            DjlEmbedder embedder = new DjlEmbedder(location, name, model, translator);
+            DjlEmbedder embedder = new DjlEmbedder(location, name, model, translators.settings());
             LOG.info("Loaded embedding model {} as {} (dimension {})", location, embedder.id, embedder.dimension);
             return embedder;
         } catch (RuntimeException e) {
             model.close();
-            translator.close();
             throw e;
         }
     }
@@ -172,7 +167,7 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         if (text == null) {
             throw new IllegalArgumentException("text to embed must not be null");
         }
-        return run(new String[] {text})[0];
+        return run(List.of(text)).getFirst();
     }
 
     @Override
@@ -180,29 +175,28 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         List<float[]> out = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += batchSize) {
             List<String> chunk = texts.subList(from, Math.min(texts.size(), from + batchSize));
-            String[] batch = chunk.toArray(String[]::new);
-            for (String text : batch) {
+            for (String text : chunk) {
                 if (text == null) {
                     throw new IllegalArgumentException("texts to embed must not contain null");
                 }
             }
-            out.addAll(List.of(run(batch)));
+            out.addAll(run(chunk));
         }
         return out;
     }
 
-    private float[][] run(String[] texts) {
+    private List<float[]> run(List<String> texts) {
         if (closed) {
             throw new IllegalStateException("embedding model " + location + " is closed");
         }
-        Predictor<String[], float[][]> predictor = idle.pollFirst();
+        Predictor<String, float[]> predictor = idle.pollFirst();
         if (predictor == null) {
             predictor = model.newPredictor();
         }
         try {
-            return predictor.predict(texts);
+            return predictor.batchPredict(texts);
         } catch (TranslateException e) {
-            throw new IllegalStateException("embed " + texts.length + " texts with model " + location + ": "
+            throw new IllegalStateException("embed " + texts.size() + " texts with model " + location + ": "
                     + e.getMessage(), e);
         } finally {
             idle.offerFirst(predictor);
@@ -213,13 +207,13 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
     }
 
     private void closeIdle() {
-        Predictor<String[], float[][]> p;
+        Predictor<String, float[]> p;
         while ((p = idle.pollFirst()) != null) {
             p.close();
         }
     }
 
-    /** Releases the predictors, the model and the tokenizer; later calls fail. */
+    /** Releases the predictors, the model and the tokenizer (which belongs to the model); later calls fail. */
     @Override
     public void close() {
         if (closed) {
@@ -228,6 +222,5 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         closed = true;
         closeIdle();
         model.close();
-        translator.close();
     }
 }

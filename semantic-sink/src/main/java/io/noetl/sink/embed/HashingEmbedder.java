@@ -1,5 +1,7 @@
 package io.noetl.sink.embed;
 
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,8 @@ public final class HashingEmbedder implements Embedder {
     private static final float PLACEHOLDER_WEIGHT = 0.35f;
     private static final float BIGRAM_WEIGHT = 0.8f;
     private static final float TRIGRAMS_WEIGHT = 0.6f;
-    private static final int SEED = 0x5eed_0001;
+    /** MurmurHash3 x86_32 over the UTF-16 code units of a feature: well mixed and the same on every JVM. */
+    private static final HashFunction FEATURE_HASH = Hashing.murmur3_32_fixed(0x5eed_0001);
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "of",
             "on", "or", "that", "the", "this", "to", "was", "were", "will", "with");
@@ -99,7 +102,7 @@ public final class HashingEmbedder implements Embedder {
     }
 
     private void add(float[] v, String feature, float weight) {
-        int h = Murmur3.hash(feature, SEED);
+        int h = FEATURE_HASH.hashUnencodedChars(feature).asInt();
         int bucket = (h >>> 1) % dimension;
         v[bucket] += (h & 1) == 0 ? weight : -weight;
     }

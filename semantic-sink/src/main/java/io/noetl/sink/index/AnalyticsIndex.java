@@ -128,7 +128,7 @@ public final class AnalyticsIndex implements SinkIndex {
     private List<RejectedRecord> write(int version, Decoded d) {
         List<Rejected> refused = guard("write " + d.batch.size() + " rows into analytics version " + version,
                 () -> d.batch.size() == 0 ? List.of() : store.write(version, d.batch));
-        VectorIndex.Rejections out = new VectorIndex.Rejections();
+        Rejections out = new Rejections();
         d.rejected.forEach(r -> out.add(r.record(), r.reason()));
         for (Rejected r : refused) {
             ConsumerRecord<byte[], byte[]> origin = d.origin.get(r.record());

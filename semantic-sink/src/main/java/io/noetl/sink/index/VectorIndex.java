@@ -1,20 +1,11 @@
 package io.noetl.sink.index;
 
 import io.noetl.schemas.Names;
-import io.noetl.schemas.stream.ExecutionTrace;
-import io.noetl.schemas.stream.NormalizedEvent;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.vector.Collections;
-import io.noetl.sink.vector.Payload;
-import io.noetl.sink.vector.PointChecks;
 import io.noetl.sink.vector.PointIds;
-import io.noetl.sink.vector.VectorPoint;
 import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStoreException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * collections {@code noetl_failures_vN}, {@code noetl_executions_vN}, {@code noetl_playbooks_vN}. The aliases
  * {@code noetl_failures}, {@code noetl_executions}, {@code noetl_playbooks} name the current version and are
  * switched together in one step.
+ *
+ * <p>Records become point drafts in {@link VectorBatch}; {@link VectorUpserts} embeds and upserts them.
  */
 public final class VectorIndex implements SinkIndex {
 
@@ -44,6 +37,7 @@ public final class VectorIndex implements SinkIndex {
     private final String tracesTopic;
     private final Set<String> topics;
     private final CachedPointer pointer;
+    private final VectorUpserts upserts;
 
     /**
      * @param store      where points go; closed with this index
@@ -57,6 +51,7 @@ public final class VectorIndex implements SinkIndex {
         this.tracesTopic = names.tracesTopic();
         this.topics = Set.of(eventsTopic, tracesTopic);
         this.pointer = new CachedPointer(this::readPointer);
+        this.upserts = new VectorUpserts(store, embeddings);
     }
 
     /** @return the store this index writes to */
@@ -188,83 +183,18 @@ public final class VectorIndex implements SinkIndex {
 
     @Override
     public List<RejectedRecord> write(int version, List<ConsumerRecord<byte[], byte[]>> records) {
-        Rejections rejected = new Rejections();
-        List<PointDraft> drafts = new ArrayList<>();
-        Map<String, PointDraft> executions = new LinkedHashMap<>();
-        Map<String, ExecutionTrace> latest = new HashMap<>();
-        Map<String, PlaybookSeen> playbooks = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            try {
-                if (r.topic().equals(eventsTopic)) {
-                    VectorMapping.failure(RecordDecoder.decode(r, NormalizedEvent.class), r).ifPresent(drafts::add);
-                } else if (r.topic().equals(tracesTopic)) {
-                    ExecutionTrace t = RecordDecoder.decode(r, ExecutionTrace.class);
-                    PointDraft d = VectorMapping.execution(t, r);
-                    ExecutionTrace before = latest.get(t.executionId());
-                    if (before == null || t.eventCount() >= before.eventCount()) {
-                        latest.put(t.executionId(), t);
-                        executions.put(t.executionId(), d);
-                    }
-                    if (!VectorMapping.blank(t.playbookPath())) {
-                        String key = VectorMapping.playbookKey(t.playbookPath(), t.playbookVersion());
-                        playbooks.computeIfAbsent(key, k -> new PlaybookSeen(t.playbookPath(), t.playbookVersion(), r))
-                                .add(t);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                rejected.add(r, e.getMessage());
-            }
-        }
-        drafts.addAll(executions.values());
+        VectorBatch batch = VectorBatch.map(records, eventsTopic, tracesTopic);
         return guard("write " + records.size() + " records into vector index version " + version, () -> {
             if (!store.collectionExists(Collections.versioned(Collections.FAILURES, version))) {
                 throw new IllegalArgumentException("vector index version " + version + " does not exist");
             }
             String playbookCollection = Collections.versioned(Collections.PLAYBOOKS, version);
-            for (PlaybookSeen seen : playbooks.values()) {
-                drafts.add(seen.merged(store.get(playbookCollection,
-                        PointIds.of(VectorMapping.playbookKey(seen.path, seen.version)))
-                        .map(p -> p.payload())));
-            }
-            upsertAll(version, drafts, rejected);
+            List<PointDraft> drafts = batch.drafts(
+                    key -> store.get(playbookCollection, PointIds.of(key)).map(p -> p.payload()));
+            upserts.upsertAll(version, drafts, batch.rejected());
             store.commit();
-            return rejected.list();
+            return batch.rejected().list();
         });
-    }
-
-    private void upsertAll(int version, List<PointDraft> drafts, Rejections rejected) {
-        int maxPayload = store.maxPayloadBytes();
-        List<PointDraft> sized = new ArrayList<>(drafts.size());
-        for (PointDraft d : drafts) {
-            try {
-                PointChecks.payloadSize(d.base() + " point " + d.payload().key(), d.payload(), maxPayload);
-                sized.add(d);
-            } catch (IllegalArgumentException e) {
-                rejected.add(d.source(), e.getMessage());
-            }
-        }
-        List<float[]> vectors = embeddings.embedAll(sized.stream().map(PointDraft::input).toList());
-        Map<String, List<VectorPoint>> byCollection = new LinkedHashMap<>();
-        Map<VectorPoint, PointDraft> origin = new IdentityHashMap<>();
-        for (int i = 0; i < sized.size(); i++) {
-            PointDraft d = sized.get(i);
-            VectorPoint p = VectorPoint.of(vectors.get(i), d.payload());
-            origin.put(p, d);
-            byCollection.computeIfAbsent(Collections.versioned(d.base(), version), c -> new ArrayList<>()).add(p);
-        }
-        for (Map.Entry<String, List<VectorPoint>> e : byCollection.entrySet()) {
-            try {
-                store.upsert(e.getKey(), e.getValue());
-            } catch (IllegalArgumentException bulk) {
-                for (VectorPoint p : e.getValue()) {
-                    try {
-                        store.upsert(e.getKey(), List.of(p));
-                    } catch (IllegalArgumentException one) {
-                        rejected.add(origin.get(p).source(), one.getMessage());
-                    }
-                }
-            }
-        }
     }
 
     private static <T> T guard(String operation, Supplier<T> action) {
@@ -278,57 +208,5 @@ public final class VectorIndex implements SinkIndex {
     @Override
     public void close() {
         store.close();
-    }
-
-    /** Steps and the latest time of one playbook version over the traces of a batch. */
-    private static final class PlaybookSeen {
-        private final String path;
-        private final Integer version;
-        private final ConsumerRecord<byte[], byte[]> source;
-        private List<String> steps = List.of();
-        private Instant time;
-
-        PlaybookSeen(String path, Integer version, ConsumerRecord<byte[], byte[]> source) {
-            this.path = path;
-            this.version = version;
-            this.source = source;
-        }
-
-        void add(ExecutionTrace t) {
-            steps = VectorMapping.union(steps, VectorMapping.stepEntries(t));
-            time = VectorMapping.later(time,
-                    VectorMapping.firstNonNull(t.lastEventAt(), t.endedAt(), t.startedAt()));
-        }
-
-        PointDraft merged(Optional<Payload> existing) {
-            List<String> all = existing.map(p -> VectorMapping.union(VectorMapping.stepEntries(p.text()), steps))
-                    .orElse(steps);
-            Instant t = existing.map(p -> VectorMapping.later(p.time(), time)).orElse(time);
-            return VectorMapping.playbook(path, version, all, t, source);
-        }
-    }
-
-    /** Rejected records, one entry per record (reasons of several points of one record are joined). */
-    static final class Rejections {
-        private final Map<ConsumerRecord<byte[], byte[]>, String> reasons = new IdentityHashMap<>();
-        private final List<ConsumerRecord<byte[], byte[]>> order = new ArrayList<>();
-
-        void add(ConsumerRecord<byte[], byte[]> r, String reason) {
-            String before = reasons.get(r);
-            if (before == null) {
-                order.add(r);
-                reasons.put(r, reason);
-            } else if (!before.contains(reason)) {
-                reasons.put(r, before + "; " + reason);
-            }
-        }
-
-        List<RejectedRecord> list() {
-            List<RejectedRecord> out = new ArrayList<>(order.size());
-            for (ConsumerRecord<byte[], byte[]> r : order) {
-                out.add(new RejectedRecord(r, reasons.get(r)));
-            }
-            return out;
-        }
     }
 }

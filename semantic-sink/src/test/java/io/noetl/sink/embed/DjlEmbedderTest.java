@@ -43,7 +43,7 @@ class DjlEmbedderTest {
     @DisplayName("the id names the model directory and the dimension the model gives")
     void idAndDimensionComeFromTheModel() {
         assertThat(embedder.dimension()).isEqualTo(TinyEncoder.DIMENSION);
-        assertThat(embedder.id()).isEqualTo("djl-tiny-encoder-48");
+        assertThat(embedder.id()).isEqualTo("djl-v2-tiny-encoder-48");
     }
 
     @Test
@@ -194,7 +194,7 @@ class DjlEmbedderTest {
         assertThat(embeddings.cacheHits()).isEqualTo(1);
         assertThat(embeddings.cacheMisses()).isEqualTo(1);
         assertThat(embeddings.dimension()).isEqualTo(TinyEncoder.DIMENSION);
-        assertThat(embeddings.embedderId()).isEqualTo("djl-tiny-encoder-48");
+        assertThat(embeddings.embedderId()).isEqualTo("djl-v2-tiny-encoder-48");
         assertThat(first).containsExactly(
                 embedder.embed(new TextNormalizer().normalize("connection refused by 10.0.0.7:5432")), within(1e-6f));
     }

@@ -2,7 +2,6 @@ package io.noetl.sink.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,23 +49,5 @@ class DjlModelSettingsTest {
         assertThatThrownBy(() -> read("token_type_ids=yes\n")).hasMessageContaining("token_type_ids must be true or false");
         assertThatThrownBy(() -> read("padding=none\n")).hasMessageContaining("padding must be longest or max_length");
         assertThatThrownBy(() -> read("batch_size=0\n")).hasMessageContaining("batch_size must be 1..4096, got 0");
-    }
-
-    @Test
-    @DisplayName("mean pooling averages only the tokens the attention mask keeps, then normalizes")
-    void meanPoolingSkipsPadding() {
-        // one row, three tokens of dimension 2; the third is padding
-        float[] tokens = {3, 0, 1, 4, 100, 100};
-        float[][] v = Pooling.mean(tokens, new long[] {1, 1, 0}, 1, 3, 2);
-        assertThat(v[0][0]).isCloseTo(2f / (float) Math.sqrt(8), within(1e-6f));
-        assertThat(v[0][1]).isCloseTo(2f / (float) Math.sqrt(8), within(1e-6f));
-    }
-
-    @Test
-    @DisplayName("an all-zero output still becomes a unit vector, a non-finite one is an error")
-    void degenerateOutputs() {
-        assertThat(Pooling.rows(new float[] {0, 0, 0}, 1, 3)[0]).containsExactly(1f, 0f, 0f);
-        assertThatThrownBy(() -> Pooling.rows(new float[] {Float.NaN, 0, 0}, 1, 3))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("non-finite");
     }
 }

@@ -1,7 +1,5 @@
 package io.noetl.app.bench.sink;
 
-import io.noetl.app.bench.Csv;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +9,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * One Loghub structured CSV: each line's {@code Content} and true {@code EventId}.
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
 record LoghubSet(String name, List<String> contents, List<String> eventIds) {
 
     static final String SUFFIX = "_structured.csv";
+    /** RFC 4180 with a header line; quoted fields may hold commas, doubled quotes and line breaks. */
+    private static final CSVFormat STRUCTURED = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).get();
     private static final Pattern NAME = Pattern.compile("(.+?)(?:_2k)?(?:\\.log)?" + Pattern.quote(SUFFIX));
 
     /**
@@ -41,27 +45,24 @@ record LoghubSet(String name, List<String> contents, List<String> eventIds) {
     }
 
     static LoghubSet read(Path file) throws IOException {
-        List<List<String>> rows;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            rows = Csv.read(reader);
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("empty file " + file);
-        }
-        int content = rows.getFirst().indexOf("Content");
-        int eventId = rows.getFirst().indexOf("EventId");
-        if (content < 0 || eventId < 0) {
-            throw new IllegalArgumentException("no Content and EventId columns in the header of " + file);
-        }
         List<String> contents = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            if (row.size() <= Math.max(content, eventId)) {
-                throw new IllegalArgumentException("line " + (contents.size() + 2) + " of " + file + " has "
-                        + row.size() + " fields, fewer than the header");
+        try (CSVParser csv = CSVParser.parse(file, StandardCharsets.UTF_8, STRUCTURED)) {
+            List<String> header = csv.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new IllegalArgumentException("empty file " + file);
             }
-            contents.add(row.get(content));
-            ids.add(row.get(eventId));
+            if (!header.contains("Content") || !header.contains("EventId")) {
+                throw new IllegalArgumentException("no Content and EventId columns in the header of " + file);
+            }
+            for (CSVRecord row : csv) {
+                if (!row.isSet("Content") || !row.isSet("EventId")) {
+                    throw new IllegalArgumentException("line " + (contents.size() + 2) + " of " + file + " has "
+                            + row.size() + " fields, fewer than the header");
+                }
+                contents.add(row.get("Content"));
+                ids.add(row.get("EventId"));
+            }
         }
         Matcher m = NAME.matcher(file.getFileName().toString());
         return new LoghubSet(m.matches() ? m.group(1) : file.getFileName().toString(), contents, ids);

@@ -1,15 +1,12 @@
 package io.noetl.app.bench.sink;
 
-import io.noetl.app.bench.Csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +80,8 @@ class SinkBenchCommandsTest {
         assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "djl",
                 "--model", model.toString())).isZero();
 
-        assertThat(out.toString()).contains("set=Alpha lines=120 queries=119").contains("embedder=djl-tiny-encoder-48");
+        assertThat(out.toString()).contains("set=Alpha lines=120 queries=119")
+                .contains("embedder=djl-v2-tiny-encoder-48");
         assertThat(lastValue(out.toString(), "precision_at_10")).isBetween(0.0, 1.0);
     }
 
@@ -98,7 +96,7 @@ class SinkBenchCommandsTest {
         assertThat(run(new RetrievalBenchCommand(Map.of("NOETL_EMBEDDER", "djl", "NOETL_EMBEDDER_MODEL",
                 model.toString())), "--data", data.toString())).isZero();
 
-        assertThat(out.toString()).contains("embedder=djl-tiny-encoder-48");
+        assertThat(out.toString()).contains("embedder=djl-v2-tiny-encoder-48");
     }
 
     @Test
@@ -150,13 +148,6 @@ class SinkBenchCommandsTest {
         assertThat(err.toString()).contains("--points must be 10..10000000, got 5");
         assertThat(run(new SearchBenchCommand(), "--queries", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--queries");
-    }
-
-    @Test
-    @DisplayName("the CSV reader handles quoted commas, doubled quotes and line breaks")
-    void csv() throws IOException {
-        List<List<String>> rows = Csv.read(new StringReader("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",\n"));
-        assertThat(rows).containsExactly(List.of("a", "b"), List.of("x, y", "say \"hi\""), List.of("two\nlines", ""));
     }
 
     /** 120 lines of five templates with varying values, and one line whose template has no other (skipped). */

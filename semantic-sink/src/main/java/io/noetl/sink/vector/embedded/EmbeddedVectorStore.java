@@ -1,6 +1,5 @@
 package io.noetl.sink.vector.embedded;
 
-import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.PointChecks;
 import io.noetl.sink.vector.SearchHit;
 import io.noetl.sink.vector.SearchRequest;
@@ -8,19 +7,15 @@ import io.noetl.sink.vector.VectorPoint;
 import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +24,16 @@ import org.slf4j.LoggerFactory;
  * collection's dimension in {@code root/<name>/collection.properties}. Data survives close and reopen; each index
  * version of a collection is its own folder. Collections open lazily on first use. Dropping a collection must not
  * race with writes to it.
+ *
+ * <p>Collections and aliases are kept by {@link CollectionRegistry}; points are written and searched here, through
+ * each collection's {@link LuceneCollection}.
  */
 public final class EmbeddedVectorStore implements VectorStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedVectorStore.class);
-    private static final String INDEX = "index";
 
     private final EmbeddedStoreOptions options;
-    private final Map<String, LuceneCollection> open = new ConcurrentHashMap<>();
-    private final AliasTable aliases;
+    private final CollectionRegistry registry;
 
     /**
      * @param options settings; the root folder is created when missing
@@ -50,7 +46,7 @@ public final class EmbeddedVectorStore implements VectorStore {
         } catch (IOException e) {
             throw new VectorStoreException("create vector store folder " + options.root(), e);
         }
-        this.aliases = new AliasTable(options.root());
+        this.registry = new CollectionRegistry(options);
         LOG.info("embedded vector store at {} (maxConn {}, beamWidth {}, candidates {})", options.root(),
                 options.maxConn(), options.beamWidth(), options.candidates());
     }
@@ -61,77 +57,33 @@ public final class EmbeddedVectorStore implements VectorStore {
     }
 
     @Override
-    public synchronized void createCollection(String name, int dimension) {
-        Path dir = dir(name);
-        if (aliases.target(name).isPresent()) {
-            throw new IllegalArgumentException("cannot create collection " + name + ": it is an alias of "
-                    + aliases.target(name).get());
-        }
-        if (dimension < 1 || dimension > 4096) {
-            throw new IllegalArgumentException("collection " + name + ": dimension must be 1..4096, got " + dimension);
-        }
-        if (CollectionMeta.exists(dir)) {
-            int existing = dimension(name);
-            if (existing != dimension) {
-                throw new IllegalArgumentException("collection " + name + " exists with dimension " + existing
-                        + ", cannot create it with dimension " + dimension);
-            }
-            return;
-        }
-        try {
-            Files.createDirectories(dir.resolve(INDEX));
-            open.put(name, new LuceneCollection(dir.resolve(INDEX), dimension, options));
-            new CollectionMeta(dimension).write(dir);
-        } catch (IOException e) {
-            throw new VectorStoreException("create collection " + name + " in " + dir, e);
-        }
-        LOG.info("created collection {} (dimension {})", name, dimension);
+    public void createCollection(String name, int dimension) {
+        registry.create(name, dimension);
     }
 
     @Override
-    public synchronized void dropCollection(String name) {
-        Path dir = dir(name);
-        LuceneCollection c = open.remove(name);
-        try {
-            if (c != null) {
-                c.close();
-            }
-            Map<String, String> kept = new java.util.TreeMap<>(aliases.all());
-            if (kept.values().removeIf(name::equals)) {
-                aliases.replace(kept);
-            }
-            if (Files.exists(dir)) {
-                Files.delete(dir.resolve(CollectionMeta.FILE));
-                deleteTree(dir);
-                LOG.info("dropped collection {}", name);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new VectorStoreException("drop collection " + name + " in " + dir, e);
-        }
+    public void dropCollection(String name) {
+        registry.drop(name);
     }
 
     @Override
     public boolean collectionExists(String name) {
-        return CollectionMeta.exists(dir(resolve(name)));
+        return registry.exists(name);
     }
 
     @Override
     public List<String> collections() {
-        try (Stream<Path> dirs = Files.list(options.root())) {
-            return dirs.filter(CollectionMeta::exists).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new VectorStoreException("list collections in " + options.root(), e);
-        }
+        return registry.names();
     }
 
     @Override
     public int dimension(String collection) {
-        return collection(collection).dimension();
+        return registry.get(collection).dimension();
     }
 
     @Override
     public void upsert(String collection, List<VectorPoint> points) {
-        LuceneCollection c = collection(collection);
+        LuceneCollection c = registry.get(collection);
         if (points == null) {
             throw new IllegalArgumentException("points to upsert into " + collection + " must not be null");
         }
@@ -153,7 +105,7 @@ public final class EmbeddedVectorStore implements VectorStore {
 
     @Override
     public void delete(String collection, Collection<UUID> ids) {
-        LuceneCollection c = collection(collection);
+        LuceneCollection c = registry.get(collection);
         if (ids == null || ids.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("ids to delete from " + collection + " must not be or hold null");
         }
@@ -166,7 +118,7 @@ public final class EmbeddedVectorStore implements VectorStore {
 
     @Override
     public Optional<VectorPoint> get(String collection, UUID id) {
-        LuceneCollection c = collection(collection);
+        LuceneCollection c = registry.get(collection);
         if (id == null) {
             throw new IllegalArgumentException("point id to get from " + collection + " must not be null");
         }
@@ -180,7 +132,7 @@ public final class EmbeddedVectorStore implements VectorStore {
     @Override
     public long count(String collection) {
         try {
-            return collection(collection).count();
+            return registry.get(collection).count();
         } catch (IOException e) {
             throw new VectorStoreException("count points of " + collection, e);
         }
@@ -188,7 +140,7 @@ public final class EmbeddedVectorStore implements VectorStore {
 
     @Override
     public List<SearchHit> search(String collection, SearchRequest request) {
-        LuceneCollection c = collection(collection);
+        LuceneCollection c = registry.get(collection);
         if (request == null) {
             throw new IllegalArgumentException("search request on " + collection + " must not be null");
         }
@@ -203,48 +155,22 @@ public final class EmbeddedVectorStore implements VectorStore {
 
     @Override
     public void commit() {
-        for (Map.Entry<String, LuceneCollection> e : open.entrySet()) {
-            try {
-                e.getValue().commit();
-            } catch (IOException ex) {
-                throw new VectorStoreException("commit collection " + e.getKey(), ex);
-            }
-        }
+        registry.commitAll();
     }
 
     @Override
-    public synchronized void switchAliases(Map<String, String> aliasToCollection) {
-        if (aliasToCollection == null || aliasToCollection.isEmpty()) {
-            throw new IllegalArgumentException("aliases to switch must not be null or empty");
-        }
-        Map<String, String> next = new java.util.TreeMap<>(aliases.all());
-        for (Map.Entry<String, String> e : aliasToCollection.entrySet()) {
-            String alias = Collections.checkName(e.getKey());
-            String target = Collections.checkName(e.getValue());
-            if (CollectionMeta.exists(dir(alias))) {
-                throw new IllegalArgumentException("alias " + alias + " is the name of a collection");
-            }
-            if (!CollectionMeta.exists(dir(target))) {
-                throw new IllegalArgumentException("alias " + alias + " cannot point at unknown collection '"
-                        + target + "'");
-            }
-            next.put(alias, target);
-        }
-        aliases.replace(next);
-        LOG.info("aliases switched: {}", aliasToCollection);
+    public void switchAliases(Map<String, String> aliasToCollection) {
+        registry.switchAliases(aliasToCollection);
     }
 
     @Override
     public Optional<String> aliasTarget(String alias) {
-        return aliases.target(Collections.checkName(alias));
+        return registry.aliasTarget(alias);
     }
 
     @Override
-    public synchronized void deleteAlias(String alias) {
-        Map<String, String> next = new java.util.TreeMap<>(aliases.all());
-        if (next.remove(Collections.checkName(alias)) != null) {
-            aliases.replace(next);
-        }
+    public void deleteAlias(String alias) {
+        registry.deleteAlias(alias);
     }
 
     @Override
@@ -253,60 +179,7 @@ public final class EmbeddedVectorStore implements VectorStore {
     }
 
     @Override
-    public synchronized void close() {
-        VectorStoreException failure = null;
-        for (Map.Entry<String, LuceneCollection> e : open.entrySet()) {
-            try {
-                e.getValue().close();
-            } catch (IOException ex) {
-                failure = new VectorStoreException("close collection " + e.getKey(), ex);
-            }
-        }
-        open.clear();
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** @return the collection an alias points at, or the name itself */
-    private String resolve(String name) {
-        return aliases.target(Collections.checkName(name)).orElse(name);
-    }
-
-    private LuceneCollection collection(String nameOrAlias) {
-        String name = resolve(nameOrAlias);
-        LuceneCollection c = open.get(name);
-        if (c != null) {
-            return c;
-        }
-        synchronized (this) {
-            c = open.get(name);
-            if (c != null) {
-                return c;
-            }
-            Path dir = dir(name);
-            if (!CollectionMeta.exists(dir)) {
-                throw new IllegalArgumentException("unknown collection '" + name + "' in " + options.root());
-            }
-            try {
-                c = new LuceneCollection(dir.resolve(INDEX), CollectionMeta.read(dir).dimension(), options);
-            } catch (IOException e) {
-                throw new VectorStoreException("open collection " + name + " in " + dir, e);
-            }
-            open.put(name, c);
-            return c;
-        }
-    }
-
-    private Path dir(String name) {
-        return options.root().resolve(Collections.checkName(name));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    public void close() {
+        registry.closeAll();
     }
 }
