@@ -1,8 +1,8 @@
 package io.noetl.app.demo;
 
-import io.noetl.sink.analytics.StepLatency;
-import io.noetl.sink.analytics.TimeRange;
 import io.noetl.sink.index.SinkIndexes;
+import io.noetl.stores.analytics.StepLatency;
+import io.noetl.stores.analytics.TimeRange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -7,6 +7,7 @@ import static io.noetl.sink.analytics.AnalyticsColumn.int64;
 import static io.noetl.sink.analytics.AnalyticsColumn.string;
 import static io.noetl.sink.analytics.AnalyticsColumn.time;
 
+import io.noetl.stores.analytics.AnalyticsTables;
 import java.util.List;
 import java.util.Map;
 

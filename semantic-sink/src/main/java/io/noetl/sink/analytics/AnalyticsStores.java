@@ -3,6 +3,8 @@ package io.noetl.sink.analytics;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
 import io.noetl.sink.analytics.clickhouse.ClickHouseSettings;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
+import io.noetl.stores.analytics.AnalyticsStore;
+import io.noetl.stores.analytics.AnalyticsStoreException;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -6,6 +6,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import io.noetl.stores.embed.Embedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.noetl.sink.embed;
 
+import io.noetl.stores.embed.Embedder;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

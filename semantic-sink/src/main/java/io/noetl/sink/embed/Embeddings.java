@@ -1,5 +1,7 @@
 package io.noetl.sink.embed;
 
+import io.noetl.stores.embed.Embedder;
+import io.noetl.stores.embed.EmbeddingInput;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,6 +2,7 @@ package io.noetl.sink.embed;
 
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
+import io.noetl.stores.embed.Embedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.noetl.sink.index;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.stream.Kinds;
 import io.noetl.schemas.stream.NormalizedEvent;
-import io.noetl.sink.analytics.DecisionRow;
+import io.noetl.stores.analytics.DecisionRow;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.noetl.sink.index;
 
-import io.noetl.sink.embed.EmbeddingInput;
-import io.noetl.sink.vector.Payload;
+import io.noetl.stores.embed.EmbeddingInput;
+import io.noetl.stores.vector.Payload;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

@@ -1,16 +1,16 @@
 package io.noetl.sink.index;
 
 import io.noetl.schemas.Names;
-import io.noetl.sink.analytics.AnalyticsStore;
 import io.noetl.sink.analytics.AnalyticsStores;
-import io.noetl.sink.analytics.TableCounts;
-import io.noetl.sink.embed.Embedder;
 import io.noetl.sink.embed.Embedders;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.embed.TextNormalizer;
-import io.noetl.sink.vector.Collections;
-import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStores;
+import io.noetl.stores.analytics.AnalyticsStore;
+import io.noetl.stores.analytics.TableCounts;
+import io.noetl.stores.embed.Embedder;
+import io.noetl.stores.vector.Collections;
+import io.noetl.stores.vector.VectorStore;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.noetl.sink.index;
 
 import io.noetl.schemas.stream.ExecutionTrace;
 import io.noetl.schemas.stream.NormalizedEvent;
-import io.noetl.sink.vector.Payload;
+import io.noetl.stores.vector.Payload;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

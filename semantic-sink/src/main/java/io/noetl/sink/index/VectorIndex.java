@@ -2,10 +2,10 @@ package io.noetl.sink.index;
 
 import io.noetl.schemas.Names;
 import io.noetl.sink.embed.Embeddings;
-import io.noetl.sink.vector.Collections;
-import io.noetl.sink.vector.PointIds;
-import io.noetl.sink.vector.VectorStore;
-import io.noetl.sink.vector.VectorStoreException;
+import io.noetl.stores.vector.Collections;
+import io.noetl.stores.vector.PointIds;
+import io.noetl.stores.vector.VectorStore;
+import io.noetl.stores.vector.VectorStoreException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.noetl.sink.index;
 
 import io.noetl.sink.embed.Embeddings;
-import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.PointChecks;
-import io.noetl.sink.vector.VectorPoint;
-import io.noetl.sink.vector.VectorStore;
+import io.noetl.stores.vector.Collections;
+import io.noetl.stores.vector.VectorPoint;
+import io.noetl.stores.vector.VectorStore;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.noetl.sink.vector;
 
+import io.noetl.stores.vector.Payload;
+
 /** Input checks shared by the stores, so each one rejects bad input with the same words. */
 public final class PointChecks {
 

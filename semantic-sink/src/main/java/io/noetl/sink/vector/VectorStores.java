@@ -3,6 +3,7 @@ package io.noetl.sink.vector;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
 import io.noetl.sink.vector.qdrant.QdrantOptions;
 import io.noetl.sink.vector.qdrant.QdrantVectorStore;
+import io.noetl.stores.vector.VectorStore;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

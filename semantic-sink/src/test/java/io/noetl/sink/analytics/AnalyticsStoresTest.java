@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noetl.sink.analytics.clickhouse.ClickHouseSettings;
+import io.noetl.stores.analytics.AnalyticsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

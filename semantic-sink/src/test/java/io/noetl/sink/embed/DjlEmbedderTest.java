@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Json;
+import io.noetl.stores.embed.EmbeddingInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package io.noetl.sink.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noetl.stores.embed.Embedder;
+import io.noetl.stores.embed.EmbeddingInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.schemas.Names;
 import io.noetl.schemas.stream.Kinds;
-import io.noetl.sink.analytics.DecisionRow;
+import io.noetl.stores.analytics.DecisionRow;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noetl.schemas.Names;
 import io.noetl.schemas.stream.Kinds;
-import io.noetl.sink.analytics.AnalyticsTables;
-import io.noetl.sink.analytics.TableCounts;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
+import io.noetl.stores.analytics.AnalyticsTables;
+import io.noetl.stores.analytics.TableCounts;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

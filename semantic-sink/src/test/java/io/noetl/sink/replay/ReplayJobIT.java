@@ -3,8 +3,8 @@ package io.noetl.sink.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.sink.embed.HashingEmbedder;
-import io.noetl.sink.vector.SearchRequest;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.stores.vector.SearchRequest;
 import io.noetl.testkit.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -248,8 +248,8 @@ class ReplayJobIT {
         assertThat(end.total()).isEqualTo(70);
         assertThat(index.versions()).containsExactly(1);
         assertThat(index.count(1)).isEqualTo(70);
-        assertThat(store.get(index.collection(1), io.noetl.sink.vector.PointIds.of("ev-100"))).isPresent();
-        assertThat(store.get(index.collection(1), io.noetl.sink.vector.PointIds.of("ev-99"))).isEmpty();
+        assertThat(store.get(index.collection(1), io.noetl.stores.vector.PointIds.of("ev-100"))).isPresent();
+        assertThat(store.get(index.collection(1), io.noetl.stores.vector.PointIds.of("ev-99"))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.noetl.stores.vector.Payload;
+import io.noetl.stores.vector.PointIds;
+import io.noetl.stores.vector.SearchFilter;
+import io.noetl.stores.vector.SearchHit;
+import io.noetl.stores.vector.SearchRequest;
+import io.noetl.stores.vector.VectorPoint;
+import io.noetl.stores.vector.VectorStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

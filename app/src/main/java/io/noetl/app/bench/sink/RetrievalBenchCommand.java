@@ -2,14 +2,14 @@ package io.noetl.app.bench.sink;
 
 import io.noetl.app.bench.WorkDir;
 import io.noetl.sink.embed.DjlEmbedder;
-import io.noetl.sink.embed.Embedder;
 import io.noetl.sink.embed.Embedders;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.embed.HashingEmbedder;
 import io.noetl.sink.embed.TextNormalizer;
-import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStores;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.stores.embed.Embedder;
+import io.noetl.stores.vector.VectorStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

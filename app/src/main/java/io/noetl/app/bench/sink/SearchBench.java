@@ -1,12 +1,12 @@
 package io.noetl.app.bench.sink;
 
-import io.noetl.sink.embed.EmbeddingInput;
 import io.noetl.sink.embed.Embeddings;
-import io.noetl.sink.vector.Payload;
-import io.noetl.sink.vector.SearchHit;
-import io.noetl.sink.vector.SearchRequest;
-import io.noetl.sink.vector.VectorPoint;
-import io.noetl.sink.vector.VectorStore;
+import io.noetl.stores.embed.EmbeddingInput;
+import io.noetl.stores.vector.Payload;
+import io.noetl.stores.vector.SearchHit;
+import io.noetl.stores.vector.SearchRequest;
+import io.noetl.stores.vector.VectorPoint;
+import io.noetl.stores.vector.VectorStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

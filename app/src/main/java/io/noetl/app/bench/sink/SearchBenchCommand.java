@@ -2,9 +2,9 @@ package io.noetl.app.bench.sink;
 
 import io.noetl.app.bench.WorkDir;
 import io.noetl.sink.embed.Embeddings;
-import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.embedded.EmbeddedStoreOptions;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.stores.vector.VectorStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

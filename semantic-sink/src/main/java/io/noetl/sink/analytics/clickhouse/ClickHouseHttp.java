@@ -7,7 +7,7 @@ import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Json;
-import io.noetl.sink.analytics.AnalyticsStoreException;
+import io.noetl.stores.analytics.AnalyticsStoreException;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;

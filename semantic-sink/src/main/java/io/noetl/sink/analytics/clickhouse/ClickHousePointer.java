@@ -1,9 +1,9 @@
 package io.noetl.sink.analytics.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.noetl.sink.analytics.AnalyticsStoreException;
-import io.noetl.sink.analytics.AnalyticsTables;
 import io.noetl.sink.index.SinkIndex;
+import io.noetl.stores.analytics.AnalyticsStoreException;
+import io.noetl.stores.analytics.AnalyticsTables;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;

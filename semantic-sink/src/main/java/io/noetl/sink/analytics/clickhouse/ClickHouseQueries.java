@@ -2,7 +2,7 @@ package io.noetl.sink.analytics.clickhouse;
 
 import static io.noetl.sink.analytics.clickhouse.ClickHouseSql.literal;
 
-import io.noetl.sink.analytics.TimeRange;
+import io.noetl.stores.analytics.TimeRange;
 
 /**
  * The insight queries in ClickHouse SQL (18.16 and later), over tables read with {@code FINAL}. Finished attempts

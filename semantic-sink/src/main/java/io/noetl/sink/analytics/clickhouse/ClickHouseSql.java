@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.noetl.schemas.Json;
 import io.noetl.sink.analytics.AnalyticsColumn;
 import io.noetl.sink.analytics.AnalyticsSchema;
-import io.noetl.sink.analytics.AnalyticsTables;
+import io.noetl.stores.analytics.AnalyticsTables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

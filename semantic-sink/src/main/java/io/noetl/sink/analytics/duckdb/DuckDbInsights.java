@@ -1,12 +1,12 @@
 package io.noetl.sink.analytics.duckdb;
 
-import io.noetl.sink.analytics.AnalyticsTables;
-import io.noetl.sink.analytics.AttemptOutcome;
-import io.noetl.sink.analytics.DurationPoint;
-import io.noetl.sink.analytics.StatusCount;
-import io.noetl.sink.analytics.StepErrorRate;
-import io.noetl.sink.analytics.StepLatency;
-import io.noetl.sink.analytics.TimeRange;
+import io.noetl.stores.analytics.AnalyticsTables;
+import io.noetl.stores.analytics.AttemptOutcome;
+import io.noetl.stores.analytics.DurationPoint;
+import io.noetl.stores.analytics.StatusCount;
+import io.noetl.stores.analytics.StepErrorRate;
+import io.noetl.stores.analytics.StepLatency;
+import io.noetl.stores.analytics.TimeRange;
 import java.time.Instant;
 import java.util.List;
 

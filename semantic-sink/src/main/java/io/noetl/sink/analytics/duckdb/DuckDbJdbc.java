@@ -1,6 +1,6 @@
 package io.noetl.sink.analytics.duckdb;
 
-import io.noetl.sink.analytics.AnalyticsStoreException;
+import io.noetl.stores.analytics.AnalyticsStoreException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

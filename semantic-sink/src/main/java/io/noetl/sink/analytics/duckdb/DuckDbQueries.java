@@ -1,6 +1,6 @@
 package io.noetl.sink.analytics.duckdb;
 
-import io.noetl.sink.analytics.TimeRange;
+import io.noetl.stores.analytics.TimeRange;
 
 /**
  * The insight queries in DuckDB SQL. Finished attempts are {@code task_end} and {@code error} events; percentiles

@@ -2,7 +2,7 @@ package io.noetl.sink.analytics.duckdb;
 
 import io.noetl.sink.analytics.AnalyticsColumn;
 import io.noetl.sink.analytics.AnalyticsSchema;
-import io.noetl.sink.analytics.AnalyticsTables;
+import io.noetl.stores.analytics.AnalyticsTables;
 import java.util.List;
 import java.util.stream.Collectors;
 

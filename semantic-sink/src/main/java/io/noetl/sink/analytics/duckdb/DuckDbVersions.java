@@ -1,7 +1,7 @@
 package io.noetl.sink.analytics.duckdb;
 
-import io.noetl.sink.analytics.AnalyticsTables;
-import io.noetl.sink.analytics.TableCounts;
+import io.noetl.stores.analytics.AnalyticsTables;
+import io.noetl.stores.analytics.TableCounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

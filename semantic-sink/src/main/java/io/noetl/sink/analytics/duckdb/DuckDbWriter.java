@@ -1,10 +1,10 @@
 package io.noetl.sink.analytics.duckdb;
 
-import io.noetl.sink.analytics.AnalyticsBatch;
 import io.noetl.sink.analytics.AnalyticsColumn;
 import io.noetl.sink.analytics.AnalyticsRows;
 import io.noetl.sink.analytics.AnalyticsSchema;
-import io.noetl.sink.analytics.Rejected;
+import io.noetl.stores.analytics.AnalyticsBatch;
+import io.noetl.stores.analytics.Rejected;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;

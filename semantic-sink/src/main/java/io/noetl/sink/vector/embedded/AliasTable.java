@@ -1,6 +1,6 @@
 package io.noetl.sink.vector.embedded;
 
-import io.noetl.sink.vector.VectorStoreException;
+import io.noetl.stores.vector.VectorStoreException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

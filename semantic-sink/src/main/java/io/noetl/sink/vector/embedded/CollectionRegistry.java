@@ -1,7 +1,7 @@
 package io.noetl.sink.vector.embedded;
 
-import io.noetl.sink.vector.Collections;
-import io.noetl.sink.vector.VectorStoreException;
+import io.noetl.stores.vector.Collections;
+import io.noetl.stores.vector.VectorStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

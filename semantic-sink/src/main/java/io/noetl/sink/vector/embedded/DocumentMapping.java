@@ -1,7 +1,7 @@
 package io.noetl.sink.vector.embedded;
 
-import io.noetl.sink.vector.Payload;
-import io.noetl.sink.vector.SearchFilter;
+import io.noetl.stores.vector.Payload;
+import io.noetl.stores.vector.SearchFilter;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.lucene.document.Document;

@@ -1,11 +1,11 @@
 package io.noetl.sink.vector.embedded;
 
 import io.noetl.sink.vector.PointChecks;
-import io.noetl.sink.vector.SearchHit;
-import io.noetl.sink.vector.SearchRequest;
-import io.noetl.sink.vector.VectorPoint;
-import io.noetl.sink.vector.VectorStore;
-import io.noetl.sink.vector.VectorStoreException;
+import io.noetl.stores.vector.SearchHit;
+import io.noetl.stores.vector.SearchRequest;
+import io.noetl.stores.vector.VectorPoint;
+import io.noetl.stores.vector.VectorStore;
+import io.noetl.stores.vector.VectorStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.noetl.sink.vector.embedded;
 
-import io.noetl.sink.vector.SearchHit;
-import io.noetl.sink.vector.VectorPoint;
+import io.noetl.stores.vector.SearchHit;
+import io.noetl.stores.vector.VectorPoint;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

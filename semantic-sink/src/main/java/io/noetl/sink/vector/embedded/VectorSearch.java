@@ -1,6 +1,6 @@
 package io.noetl.sink.vector.embedded;
 
-import io.noetl.sink.vector.SearchHit;
+import io.noetl.stores.vector.SearchHit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package io.noetl.sink.vector.qdrant;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.noetl.sink.vector.VectorStoreException;
+import io.noetl.stores.vector.VectorStoreException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

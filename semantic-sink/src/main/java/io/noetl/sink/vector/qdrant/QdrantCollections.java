@@ -1,6 +1,6 @@
 package io.noetl.sink.vector.qdrant;
 
-import io.noetl.sink.vector.Collections;
+import io.noetl.stores.vector.Collections;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections.AliasDescription;
 import io.qdrant.client.grpc.Collections.AliasOperations;

@@ -1,7 +1,7 @@
 package io.noetl.sink.vector.qdrant;
 
-import io.noetl.sink.vector.Payload;
-import io.noetl.sink.vector.SearchFilter;
+import io.noetl.stores.vector.Payload;
+import io.noetl.stores.vector.SearchFilter;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.FieldCondition;
 import io.qdrant.client.grpc.Common.Filter;

@@ -1,8 +1,8 @@
 package io.noetl.sink.vector.qdrant;
 
-import io.noetl.sink.vector.SearchHit;
-import io.noetl.sink.vector.SearchRequest;
-import io.noetl.sink.vector.VectorPoint;
+import io.noetl.stores.vector.SearchHit;
+import io.noetl.stores.vector.SearchRequest;
+import io.noetl.stores.vector.VectorPoint;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.DeletePoints;

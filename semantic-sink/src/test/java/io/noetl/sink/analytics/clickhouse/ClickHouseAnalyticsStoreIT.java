@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.noetl.schemas.stream.Kinds;
 import io.noetl.schemas.stream.NormalizedEvent;
-import io.noetl.sink.analytics.AnalyticsBatch;
-import io.noetl.sink.analytics.AnalyticsStore;
 import io.noetl.sink.analytics.AnalyticsStoreContract;
-import io.noetl.sink.analytics.AnalyticsStoreException;
 import io.noetl.sink.analytics.AnalyticsStores;
-import io.noetl.sink.analytics.TableCounts;
-import io.noetl.sink.analytics.TimeRange;
+import io.noetl.stores.analytics.AnalyticsBatch;
+import io.noetl.stores.analytics.AnalyticsStore;
+import io.noetl.stores.analytics.AnalyticsStoreException;
+import io.noetl.stores.analytics.TableCounts;
+import io.noetl.stores.analytics.TimeRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

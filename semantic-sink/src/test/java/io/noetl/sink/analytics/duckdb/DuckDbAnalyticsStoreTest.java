@@ -1,7 +1,7 @@
 package io.noetl.sink.analytics.duckdb;
 
-import io.noetl.sink.analytics.AnalyticsStore;
 import io.noetl.sink.analytics.AnalyticsStoreContract;
+import io.noetl.stores.analytics.AnalyticsStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.io.TempDir;

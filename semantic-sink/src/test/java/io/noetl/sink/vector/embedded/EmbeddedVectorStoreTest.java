@@ -3,10 +3,10 @@ package io.noetl.sink.vector.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.noetl.sink.vector.Payload;
-import io.noetl.sink.vector.VectorPoint;
-import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStoreContract;
+import io.noetl.stores.vector.Payload;
+import io.noetl.stores.vector.VectorPoint;
+import io.noetl.stores.vector.VectorStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

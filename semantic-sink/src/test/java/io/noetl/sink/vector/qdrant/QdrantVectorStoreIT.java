@@ -1,8 +1,8 @@
 package io.noetl.sink.vector.qdrant;
 
-import io.noetl.sink.vector.VectorStore;
 import io.noetl.sink.vector.VectorStoreContract;
 import io.noetl.sink.vector.VectorStores;
+import io.noetl.stores.vector.VectorStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,5 +1,0 @@
-package io.noetl.sink.analytics;
-
-/** Attempt durations of one step: how many, median, 95th percentile and maximum, in milliseconds. */
-public record StepLatency(String playbook, String step, long attempts, double p50Ms, double p95Ms, double maxMs) {
-}
