@@ -59,6 +59,28 @@ class TraceTopologyTest {
     }
 
     @Test
+    @DisplayName("a resolution recorded after a failure passes as a normalized event and leaves the trace as it was")
+    void resolutionIsAnAnnotationNotActivity() {
+        Scenario s = new Scenario("etl/daily", Driver.T0).started().step("extract", 3)
+                .failedStep("load", ErrorInfo.fatal("HttpError", "HTTP 503 from loader"));
+        try (Driver d = new Driver(stateDir)) {
+            d.pipeAll(s.events());
+            assertThat(d.traceOf(s.executionId).eventCount()).isEqualTo(s.events().size());
+            d.events.readValuesToList();
+            Event resolution = Event.builder(EventTypes.RESOLUTION_RECORDED, s.executionId).playbookPath("etl/daily")
+                    .playbookVersion(1).timestamp(s.now().plusSeconds(86_400))
+                    .result(Json.mapper().valueToTree(java.util.Map.of("text", "raised the loader's pool", "by", "ana")))
+                    .build();
+            d.pipe(resolution);
+            List<io.noetl.schemas.stream.NormalizedEvent> out = d.events.readValuesToList();
+            assertThat(out).hasSize(1);
+            assertThat(out.getFirst().kind()).isEqualTo("resolution");
+            assertThat(out.getFirst().eventId()).isEqualTo(resolution.eventId());
+            assertThat(d.traceOf(s.executionId)).as("no new trace: the resolution changed nothing of it").isNull();
+        }
+    }
+
+    @Test
     @DisplayName("shuffled and duplicated events give the same trace as the events in order (40 random orders)")
     void sameTraceWhateverTheOrderAndDuplicates() {
         Scenario s = new Scenario("etl/daily", Driver.T0).started().step("extract", 3).retriedStep("load", TIMEOUT)

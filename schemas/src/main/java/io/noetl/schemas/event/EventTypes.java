@@ -20,12 +20,14 @@ public final class EventTypes {
     public static final String LOOP_ITEM = "loop.item";
     public static final String LOOP_DONE = "loop.done";
     public static final String DECISION_RECORDED = "decision.recorded";
+    /** What fixed a failed execution, posted by a person after the fact ({@code result}: text, by). */
+    public static final String RESOLUTION_RECORDED = "resolution.recorded";
 
     public static final java.util.Set<String> ALL = java.util.Set.of(
             PLAYBOOK_STARTED, PLAYBOOK_COMPLETED, PLAYBOOK_FAILED, PLAYBOOK_CANCELLED,
             STEP_ENTER, STEP_EXIT, COMMAND_ISSUED, COMMAND_CLAIMED, COMMAND_STARTED,
             COMMAND_COMPLETED, COMMAND_FAILED, CALL_DONE, CALL_ERROR, RETRY_SCHEDULED,
-            LOOP_ITEM, LOOP_DONE, DECISION_RECORDED);
+            LOOP_ITEM, LOOP_DONE, DECISION_RECORDED, RESOLUTION_RECORDED);
 
     private EventTypes() {
     }

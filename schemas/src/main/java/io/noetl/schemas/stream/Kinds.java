@@ -13,6 +13,8 @@ public final class Kinds {
     public static final String ERROR = "error";
     public static final String RETRY = "retry";
     public static final String DECISION = "decision";
+    /** What fixed a failure, recorded after the fact: an annotation of the execution, not part of its trace. */
+    public static final String RESOLUTION = "resolution";
     /** Used by traces; not counted in step metrics. */
     public static final String LIFECYCLE = "lifecycle";
 
@@ -26,6 +28,7 @@ public final class Kinds {
             Map.entry(EventTypes.CALL_ERROR, ERROR),
             Map.entry(EventTypes.RETRY_SCHEDULED, RETRY),
             Map.entry(EventTypes.DECISION_RECORDED, DECISION),
+            Map.entry(EventTypes.RESOLUTION_RECORDED, RESOLUTION),
             Map.entry(EventTypes.STEP_ENTER, LIFECYCLE),
             Map.entry(EventTypes.STEP_EXIT, LIFECYCLE),
             Map.entry(EventTypes.COMMAND_ISSUED, LIFECYCLE),

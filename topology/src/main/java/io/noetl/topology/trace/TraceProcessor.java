@@ -1,5 +1,6 @@
 package io.noetl.topology.trace;
 
+import io.noetl.schemas.stream.Kinds;
 import io.noetl.schemas.stream.NormalizedEvent;
 import io.noetl.topology.TopologyConfig;
 import java.nio.ByteBuffer;
@@ -94,6 +95,10 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
 
     @Override
     public void process(Record<String, NormalizedEvent> record) {
+        if (Kinds.RESOLUTION.equals(record.value().kind())) {
+            // a person's note on a past failure, possibly days later: it annotates the execution, it is not activity
+            return;
+        }
         String id = record.key();
         LiveTraces.Entry entry = live.get(id);
         if (entry == null) {
