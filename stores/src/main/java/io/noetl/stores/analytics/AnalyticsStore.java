@@ -86,6 +86,61 @@ public interface AnalyticsStore extends AutoCloseable {
     /** Executions (latest trace of each) started in the range, counted by status, most first. */
     List<StatusCount> executionsByStatus(TimeRange range);
 
+    /** The error events of one execution, oldest first (empty when it had none or is unknown). */
+    default List<ErrorOccurrence> executionErrors(String executionId) {
+        throw new UnsupportedOperationException("executionErrors");
+    }
+
+    /** One failure fingerprint (an error template across runs), or empty when the template was never seen. */
+    default java.util.Optional<Fingerprint> fingerprint(String templateId) {
+        throw new UnsupportedOperationException("fingerprint");
+    }
+
+    /**
+     * Failure fingerprints, the most recently seen first.
+     *
+     * @param playbook only templates seen in this playbook (their counts then cover that playbook only), or null
+     * @param since    only templates seen at or after this time (counts cover the whole history), or null
+     * @param limit    page size, 1 to 1000
+     * @param cursor   the {@code next} of the previous page, or null
+     */
+    default Page<Fingerprint> fingerprints(String playbook, java.time.Instant since, int limit, String cursor) {
+        throw new UnsupportedOperationException("fingerprints");
+    }
+
+    /** Executions that hit a fingerprint, the most recent first. */
+    default Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor) {
+        throw new UnsupportedOperationException("fingerprintExecutions");
+    }
+
+    /** The latest recorded resolution of each of these executions that has one (by execution id). */
+    default java.util.Map<String, ResolutionRow> resolutions(java.util.Collection<String> executionIds) {
+        throw new UnsupportedOperationException("resolutions");
+    }
+
+    /** Attempt duration quantiles of every step of one playbook in the range, by step name. */
+    default List<StepQuantiles> stepQuantiles(String playbook, TimeRange range) {
+        throw new UnsupportedOperationException("stepQuantiles");
+    }
+
+    /**
+     * For one step of a playbook, how runs that met each class of error ended (see {@link ClassRecovery}); most runs
+     * first.
+     */
+    default List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range) {
+        throw new UnsupportedOperationException("recoveryByClass");
+    }
+
+    /** The latest traces of a playbook's executions that started in the range, newest first, at most {@code limit}. */
+    default List<io.noetl.schemas.stream.ExecutionTrace> traces(String playbook, TimeRange range, int limit) {
+        throw new UnsupportedOperationException("traces");
+    }
+
+    /** Alerts, newest first (an incident's open and resolved records are separate alerts). */
+    default Page<io.noetl.schemas.stream.Alert> alerts(AlertQuery query) {
+        throw new UnsupportedOperationException("alerts");
+    }
+
     /** Releases resources (connections, files). */
     @Override
     void close();
