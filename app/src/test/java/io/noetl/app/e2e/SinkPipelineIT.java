@@ -12,13 +12,13 @@ import io.noetl.sink.analytics.AnalyticsStore;
 import io.noetl.sink.analytics.StepErrorRate;
 import io.noetl.sink.analytics.TimeRange;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
-import io.noetl.sink.analytics.clickhouse.LocalClickHouseServer;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.embed.EmbeddingInput;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.sink.vector.Collections;
 import io.noetl.sink.vector.SearchHit;
 import io.noetl.sink.vector.SearchRequest;
+import io.noetl.testkit.ClickHouseTestServer;
 import io.noetl.testkit.KafkaTestBroker;
 import io.noetl.testkit.NatsTestServer;
 import io.noetl.worker.WorkerConfig;
@@ -90,7 +90,7 @@ class SinkPipelineIT {
     void clickHouseAnswersAboutAFailingPlaybook() throws Exception {
         Map<String, String> env = env();
         env.put("NOETL_ANALYTICS_STORE", "clickhouse");
-        env.put("CLICKHOUSE_URL", LocalClickHouseServer.shared().url());
+        env.put("CLICKHOUSE_URL", ClickHouseTestServer.shared().url());
         env.put("CLICKHOUSE_DATABASE", "pipe_" + env.get("NOETL_STREAM_PREFIX"));
         runPipeline(env, ClickHouseAnalyticsStore.class);
     }
