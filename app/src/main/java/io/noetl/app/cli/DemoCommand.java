@@ -14,9 +14,9 @@ import io.noetl.app.demo.PostgresProbe;
 import io.noetl.app.demo.StoreReport;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
-import io.noetl.app.infra.LocalPorts;
 import io.noetl.app.infra.StreamRoles;
 import io.noetl.connectors.NatsConnections;
+import io.noetl.embedded.LoopbackPorts;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.worker.WorkerConfig;
@@ -62,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("NATS: " + nats.url() + (nats.owned() ? " (private nats-server)" : ""));
 
             int wanted = Integer.parseInt(roleEnv.getOrDefault("NOETL_HTTP_PORT", "8080"));
-            int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
+            int port = wanted > 0 && LoopbackPorts.isFree(wanted) ? wanted : 0;
             // the demo's API serves reindex requests for its sink too (noetl replay follows them)
             ReindexRoutes reindex = new ReindexRoutes();
             ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv).withHttpPort(port),

@@ -8,6 +8,7 @@ import io.noetl.connectors.bridge.BridgeSettings;
 import io.noetl.connectors.bridge.EventBridge;
 import io.noetl.connectors.kafka.KafkaTopics;
 import io.noetl.connectors.kafka.TopicSettings;
+import io.noetl.embedded.kafka.KafkaProbe;
 import io.noetl.schemas.Names;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.sink.processor.SinkProcessor;
