@@ -56,8 +56,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaBroker broker = KafkaBroker.open(EmbeddedNats.dataDir(env).resolve("kafka"), port, controllerPort,
                 env.getOrDefault("NOETL_KAFKA_HEAP", "512m"));
-        LOG.info("started private Kafka broker at {} in {} ms (data {})", broker.bootstrapServers(),
-                broker.lastStartTime().toMillis(), broker.logDirs());
         return new EmbeddedKafka(broker.bootstrapServers(), broker);
     }
 

@@ -50,7 +50,6 @@ public final class EmbeddedNats implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
         Path storeDir = dataDir(env).resolve("nats");
         NatsServer server = NatsServer.open(binary, LoopbackPorts.freeOr(preferredPort(configured)), storeDir);
-        LOG.info("started private nats-server at {} (store {})", server.url(), storeDir);
         return new EmbeddedNats(server.url(), server);
     }
 
