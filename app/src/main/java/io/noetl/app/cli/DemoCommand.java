@@ -14,8 +14,8 @@ import io.noetl.app.demo.PostgresProbe;
 import io.noetl.app.demo.StoreReport;
 import io.noetl.app.infra.EmbeddedNats;
 import io.noetl.app.infra.Lifecycle;
-import io.noetl.app.infra.LocalPorts;
 import io.noetl.app.infra.StreamRoles;
+import io.noetl.embedded.LoopbackPorts;
 import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.schemas.settings.Env;
 import io.noetl.server.ServerConfig;
@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
 
             ServerConfig serverConfig = ServerConfig.fromEnv(roleEnv);
             int wanted = serverConfig.httpPort();
-            int port = wanted > 0 && LocalPorts.isFree(wanted) ? wanted : 0;
+            int port = wanted > 0 && LoopbackPorts.isFree(wanted) ? wanted : 0;
             // the demo's API serves reindex requests for its sink too (noetl replay follows them)
             ReindexRoutes reindex = new ReindexRoutes();
             ServerRole server = life.add(ServerRole.start(serverConfig.withHttpPort(port), List.of(reindex)));

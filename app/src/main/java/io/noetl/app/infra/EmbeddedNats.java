@@ -1,21 +1,23 @@
 package io.noetl.app.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.noetl.embedded.LoopbackPorts;
+import io.noetl.embedded.nats.NatsProbe;
+import io.noetl.embedded.nats.NatsServer;
+import io.noetl.embedded.nats.NatsServerBinary;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The NATS server of the embedded default: the one at {@code NATS_URL} (default {@code nats://127.0.0.1:4222}) when
- * it answers, otherwise a private {@code nats-server -js} started here, with its JetStream store under
- * {@code NOETL_DATA_DIR} (default {@code ./.noetl/data}) {@code /nats}, and stopped by {@link #close()}.
+ * it answers, otherwise a private {@code nats-server -js} ({@link NatsServer}, found through
+ * {@code NATS_SERVER_BIN}, {@code PATH} or the usual folders) started here on the port of {@code NATS_URL} (another
+ * free one when it is taken), with its JetStream store under {@code NOETL_DATA_DIR} (default {@code ./.noetl/data})
+ * {@code /nats}, and stopped by {@link #close()}.
  */
 public final class EmbeddedNats implements AutoCloseable {
 
@@ -24,19 +26,18 @@ public final class EmbeddedNats implements AutoCloseable {
             "nats-server is not installed: run 'apt-get install -y nats-server' (as root) or set NATS_URL";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNats.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
     private final String url;
-    private final Process process;
+    private final NatsServer server;
 
-    private EmbeddedNats(String url, Process process) {
+    private EmbeddedNats(String url, NatsServer server) {
         this.url = url;
-        this.process = process;
+        this.server = server;
     }
 
     /** Uses the server at {@code NATS_URL} if it answers, else starts a private one. */
     public static EmbeddedNats ensure(Map<String, String> env) {
-        return ensure(env, NatsBinary.candidates(env));
+        return ensure(env, NatsServerBinary.candidates(env));
     }
 
     static EmbeddedNats ensure(Map<String, String> env, List<Path> binaryCandidates) {
@@ -45,10 +46,11 @@ public final class EmbeddedNats implements AutoCloseable {
             LOG.info("using NATS at {}", configured);
             return new EmbeddedNats(configured, null);
         }
-        Path binary = NatsBinary.find(binaryCandidates).orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
+        Path binary = NatsServerBinary.find(binaryCandidates)
+                .orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
         Path storeDir = dataDir(env).resolve("nats");
-        int port = LocalPorts.freeOr(preferredPort(configured));
-        return start(binary, port, storeDir);
+        NatsServer server = NatsServer.open(binary, LoopbackPorts.freeOr(preferredPort(configured)), storeDir);
+        return new EmbeddedNats(server.url(), server);
     }
 
     /** {@code NOETL_DATA_DIR}, default {@code ./.noetl/data}. */
@@ -66,50 +68,6 @@ public final class EmbeddedNats implements AutoCloseable {
         }
     }
 
-    private static EmbeddedNats start(Path binary, int port, Path storeDir) {
-        Process process;
-        try {
-            Files.createDirectories(storeDir);
-            process = new ProcessBuilder(binary.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port),
-                    "-sd", storeDir.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(storeDir.resolve("nats-server.log").toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("start " + binary + " on port " + port, e);
-        }
-        String url = "nats://127.0.0.1:" + port;
-        EmbeddedNats nats = new EmbeddedNats(url, process);
-        try {
-            awaitListening(process, url, storeDir);
-        } catch (RuntimeException e) {
-            nats.close();
-            throw e;
-        }
-        LOG.info("started private nats-server at {} (store {})", url, storeDir);
-        return nats;
-    }
-
-    private static void awaitListening(Process process, String url, Path storeDir) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nats-server exited with code " + process.exitValue()
-                        + "; see " + storeDir.resolve("nats-server.log"));
-            }
-            if (NatsProbe.answers(url, Duration.ofMillis(200))) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for nats-server at " + url, e);
-            }
-        }
-        throw new IllegalStateException("nats-server did not listen at " + url + " within " + START_TIMEOUT);
-    }
-
     /** URL to connect to. */
     public String url() {
         return url;
@@ -117,23 +75,14 @@ public final class EmbeddedNats implements AutoCloseable {
 
     /** Whether this instance started (and owns) the server process. */
     public boolean owned() {
-        return process != null;
+        return server != null;
     }
 
+    /** Stops the server this instance started; its store stays. */
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-            LOG.info("stopped private nats-server at {}", url);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (server != null) {
+            server.close();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.noetl.connectors.bridge.BridgeSettings;
 import io.noetl.connectors.bridge.EventBridge;
 import io.noetl.connectors.kafka.KafkaTopics;
 import io.noetl.connectors.kafka.TopicSettings;
+import io.noetl.embedded.kafka.KafkaProbe;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.schemas.settings.Env;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.noetl.app.Main;
 import io.noetl.app.admin.ReindexRoutes;
 import io.noetl.app.admin.StreamFixture;
+import io.noetl.embedded.LoopbackPorts;
 import io.noetl.schemas.Names;
 import io.noetl.server.api.HttpApi;
 import io.noetl.sink.embed.Embeddings;
@@ -13,7 +14,6 @@ import io.noetl.sink.index.VectorIndex;
 import io.noetl.sink.replay.ReplayService;
 import io.noetl.sink.replay.ReplaySettings;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
-import io.noetl.testkit.FreePort;
 import io.noetl.testkit.KafkaTestBroker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,7 +77,7 @@ class ReplayCommandIT {
     void replaysInProcessWithoutApi() throws Exception {
         Names names = StreamFixture.freshNames();
         StreamFixture.failures(broker.bootstrapServers(), names, FAILURES);
-        Map<String, String> env = Map.of("NOETL_API", "http://127.0.0.1:" + FreePort.find(),
+        Map<String, String> env = Map.of("NOETL_API", "http://127.0.0.1:" + LoopbackPorts.free(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "NOETL_DATA_DIR", dir.toString(),
                 "NOETL_STREAM_PREFIX", names.prefix(), "NOETL_SINK_BATCH_MS", "1");
 

@@ -9,7 +9,6 @@ import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
-import io.noetl.sink.analytics.clickhouse.LocalClickHouseServer;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.stores.analytics.AnalyticsStore;
@@ -19,6 +18,7 @@ import io.noetl.stores.embed.EmbeddingInput;
 import io.noetl.stores.vector.Collections;
 import io.noetl.stores.vector.SearchHit;
 import io.noetl.stores.vector.SearchRequest;
+import io.noetl.testkit.ClickHouseTestServer;
 import io.noetl.testkit.KafkaTestBroker;
 import io.noetl.testkit.NatsTestServer;
 import io.noetl.worker.WorkerConfig;
@@ -90,7 +90,7 @@ class SinkPipelineIT {
     void clickHouseAnswersAboutAFailingPlaybook() throws Exception {
         Map<String, String> env = env();
         env.put("NOETL_ANALYTICS_STORE", "clickhouse");
-        env.put("CLICKHOUSE_URL", LocalClickHouseServer.shared().url());
+        env.put("CLICKHOUSE_URL", ClickHouseTestServer.shared().url());
         env.put("CLICKHOUSE_DATABASE", "pipe_" + env.get("NOETL_STREAM_PREFIX"));
         runPipeline(env, ClickHouseAnalyticsStore.class);
     }

@@ -2,6 +2,8 @@ package io.noetl.app.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noetl.embedded.LoopbackPorts;
+import io.noetl.embedded.nats.NatsProbe;
 import io.noetl.testkit.NatsTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ class EmbeddedNatsIT {
 
     @Test
     void startsAPrivateJetStreamServerWhenNoneAnswersAndStopsItOnClose() {
-        int port = LocalPorts.any();
+        int port = LoopbackPorts.free();
         Map<String, String> env = Map.of("NATS_URL", "nats://127.0.0.1:" + port, "NOETL_DATA_DIR", dir.toString(),
                 "PATH", System.getenv().getOrDefault("PATH", ""));
         EmbeddedNats nats = EmbeddedNats.ensure(env);

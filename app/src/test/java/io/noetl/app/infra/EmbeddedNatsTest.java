@@ -2,6 +2,7 @@ package io.noetl.app.infra;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noetl.embedded.LoopbackPorts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class EmbeddedNatsTest {
 
     @Test
     void withoutAReachableServerOrABinaryItSaysHowToInstallOne() {
-        Map<String, String> env = Map.of("NATS_URL", "nats://127.0.0.1:" + LocalPorts.any(),
+        Map<String, String> env = Map.of("NATS_URL", "nats://127.0.0.1:" + LoopbackPorts.free(),
                 "NOETL_DATA_DIR", dir.toString());
         assertThatThrownBy(() -> EmbeddedNats.ensure(env, List.of(dir.resolve("no-such-nats-server"))))
                 .hasMessage("nats-server is not installed: run 'apt-get install -y nats-server' (as root) or set NATS_URL");

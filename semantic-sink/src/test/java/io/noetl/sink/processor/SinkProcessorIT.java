@@ -11,7 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.noetl.schemas.stream.DeadLetter;
 import io.noetl.schemas.stream.Kinds;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
-import io.noetl.sink.analytics.clickhouse.LocalClickHouseServer;
+import io.noetl.sink.analytics.clickhouse.ClickHouseSettings;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.index.AnalyticsIndex;
@@ -24,6 +24,7 @@ import io.noetl.sink.vector.qdrant.QdrantOptions;
 import io.noetl.sink.vector.qdrant.QdrantVectorStore;
 import io.noetl.stores.analytics.TableCounts;
 import io.noetl.stores.vector.Collections;
+import io.noetl.testkit.ClickHouseTestServer;
 import io.noetl.testkit.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,11 +166,11 @@ class SinkProcessorIT {
     @DisplayName("while the analytics store (ClickHouse) is down for 10 s input is paused and nothing is committed; "
             + "after it is back nothing is lost and nothing doubled")
     void analyticsStoreOutagePausesAndRecovers() throws Exception {
-        try (LocalClickHouseServer clickhouse = LocalClickHouseServer.open(null)) {
-            AnalyticsIndex remote = new AnalyticsIndex(ClickHouseAnalyticsStore.open(clickhouse.settings("sink_it")),
-                    kafka.names);
+        try (ClickHouseTestServer clickhouse = ClickHouseTestServer.start()) {
+            AnalyticsIndex remote = new AnalyticsIndex(ClickHouseAnalyticsStore.open(ClickHouseSettings.of(
+                    clickhouse.url(), ClickHouseSettings.DEFAULT_USER, "", "sink_it")), kafka.names);
             open.add(remote);
-            outageThenRecovery(vectors, remote, clickhouse::stop, clickhouse::start);
+            outageThenRecovery(vectors, remote, clickhouse::stop, clickhouse::launch);
         }
     }
 

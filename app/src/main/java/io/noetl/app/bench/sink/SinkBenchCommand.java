@@ -3,12 +3,13 @@ package io.noetl.app.bench.sink;
 import io.noetl.app.bench.WorkDir;
 import io.noetl.app.infra.EmbeddedKafka;
 import io.noetl.app.infra.Lifecycle;
+import io.noetl.embedded.clickhouse.ClickHouseBinary;
+import io.noetl.embedded.clickhouse.LocalClickHouseServer;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.stream.NormalizedEvent;
 import io.noetl.sink.analytics.AnalyticsStores;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
 import io.noetl.sink.analytics.clickhouse.ClickHouseSettings;
-import io.noetl.sink.analytics.clickhouse.LocalClickHouseServer;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.index.VectorIndex;
@@ -127,14 +128,15 @@ public final class SinkBenchCommand implements Callable<Integer> {
         if (url != null && !url.isBlank()) {
             settings = AnalyticsStores.clickHouseSettings(env).withDatabase("noetl_bench");
         } else {
+            Path binary;
             try {
-                LocalClickHouseServer.binary();
+                binary = ClickHouseBinary.resolve(env);
             } catch (IllegalStateException e) {
                 out.println("clickhouse: skipped (" + e.getMessage() + ")");
                 return "NA";
             }
-            LocalClickHouseServer server = life.add(LocalClickHouseServer.open(dir.resolve("clickhouse")));
-            settings = server.settings("noetl_bench");
+            LocalClickHouseServer server = life.add(LocalClickHouseServer.open(binary, dir.resolve("clickhouse")));
+            settings = ClickHouseSettings.of(server.url(), ClickHouseSettings.DEFAULT_USER, "", "noetl_bench");
         }
         try (AnalyticsStore store = ClickHouseAnalyticsStore.open(settings)) {
             Medians m = measure("ClickHouse", bench, store, sample, out);

@@ -12,6 +12,7 @@ import io.noetl.stores.analytics.AnalyticsStore;
 import io.noetl.stores.analytics.AnalyticsStoreException;
 import io.noetl.stores.analytics.TableCounts;
 import io.noetl.stores.analytics.TimeRange;
+import io.noetl.testkit.ClickHouseTestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
     @Override
     protected AnalyticsStore openStore() {
         String database = "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return ClickHouseAnalyticsStore.open(LocalClickHouseServer.shared().settings(database));
+        return ClickHouseAnalyticsStore.open(settings(ClickHouseTestServer.shared(), database));
     }
 
     @Override
@@ -48,6 +49,11 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
         return ((ClickHouseAnalyticsStore) store).storedStepMetricsCount(version, playbook, step, windowStart);
     }
 
+    /** Settings for the store on the private server's passwordless {@code default} user. */
+    static ClickHouseSettings settings(ClickHouseTestServer server, String database) {
+        return ClickHouseSettings.of(server.url(), ClickHouseSettings.DEFAULT_USER, "", database);
+    }
+
     private static List<NormalizedEvent> more(String prefix, int n) {
         List<NormalizedEvent> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -60,8 +66,8 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
     @DisplayName("while the server is down a write fails quickly with AnalyticsStoreException; after a restart the "
             + "same batch is written with nothing lost or doubled")
     void survivesServerRestart() {
-        try (LocalClickHouseServer server = LocalClickHouseServer.open(null);
-             AnalyticsStore own = ClickHouseAnalyticsStore.open(server.settings("outage"))) {
+        try (ClickHouseTestServer server = ClickHouseTestServer.start();
+             AnalyticsStore own = ClickHouseAnalyticsStore.open(settings(server, "outage"))) {
             own.createVersion(1);
             own.switchTo(1);
             own.write(1, fullBatch());
@@ -75,7 +81,7 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
             assertThatThrownBy(() -> own.counts(1)).isInstanceOf(AnalyticsStoreException.class);
             assertThat(own.currentVersion()).as("the cached pointer keeps answering").isEqualTo(1);
 
-            server.start();
+            server.launch();
             own.write(1, during);
             own.write(1, fullBatch());
             assertThat(own.counts(1)).isEqualTo(new TableCounts(fixtureEvents().size() + 5, 4, 2, 2, 1));
@@ -88,7 +94,7 @@ class ClickHouseAnalyticsStoreIT extends AnalyticsStoreContract {
     void openedFromEnvironment(@TempDir Path dataDir) {
         String database = "env_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (AnalyticsStore fromEnv = AnalyticsStores.open(AnalyticsStores.settings(Map.of("NOETL_ANALYTICS_STORE", "clickhouse",
-                "CLICKHOUSE_URL", LocalClickHouseServer.shared().url(), "CLICKHOUSE_DATABASE", database)), dataDir)) {
+                "CLICKHOUSE_URL", ClickHouseTestServer.shared().url(), "CLICKHOUSE_DATABASE", database)), dataDir)) {
             assertThat(fromEnv).isInstanceOf(ClickHouseAnalyticsStore.class);
             assertThat(((ClickHouseAnalyticsStore) fromEnv).settings().database()).isEqualTo(database);
             fromEnv.createVersion(1);

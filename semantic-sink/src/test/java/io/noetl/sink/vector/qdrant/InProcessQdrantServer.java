@@ -12,8 +12,8 @@ import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.noetl.testkit.FreePort;
 import io.grpc.stub.StreamObserver;
+import io.noetl.embedded.LoopbackPorts;
 import io.qdrant.client.grpc.QdrantGrpc;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckReply;
 import io.qdrant.client.grpc.QdrantOuterClass.HealthCheckRequest;
@@ -59,7 +59,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
      *         code that connects by address; see {@link #port()}
      */
     public static InProcessQdrantServer startOnLoopback(String apiKey) {
-        InProcessQdrantServer s = new InProcessQdrantServer(apiKey, FreePort.find());
+        InProcessQdrantServer s = new InProcessQdrantServer(apiKey, LoopbackPorts.free());
         s.start();
         return s;
     }

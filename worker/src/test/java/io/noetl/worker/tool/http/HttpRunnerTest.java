@@ -5,7 +5,7 @@ import static io.noetl.worker.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.noetl.testkit.FreePort;
+import io.noetl.embedded.LoopbackPorts;
 import io.noetl.worker.tool.ToolOutcome;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -103,7 +103,7 @@ class HttpRunnerTest {
 
     @Test
     void reportsAClosedPortAsRetriableConnectionError() throws Exception {
-        int closed = FreePort.find();
+        int closed = LoopbackPorts.free();
         ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("http",
                 Map.of("url", "http://127.0.0.1:" + closed + "/x"))).outcome();
         assertThat(failed.error().type()).isEqualTo("ConnectionError");

@@ -4,8 +4,8 @@ import static io.noetl.worker.Commands.command;
 import static io.noetl.worker.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noetl.embedded.LoopbackPorts;
 import io.noetl.schemas.playbook.KeychainEntry;
-import io.noetl.testkit.FreePort;
 import io.noetl.testkit.PostgresTestDatabase;
 import io.noetl.worker.tool.ToolOutcome;
 import java.util.List;
@@ -56,7 +56,7 @@ class PostgresRunnerTest {
     @Test
     void reportsAnUnreachableServerAsRetriableConnectionError() throws Exception {
         ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("postgres", Map.of(
-                "connection", "postgresql://u:p@127.0.0.1:" + FreePort.find() + "/db", "command", "SELECT 1")))
+                "connection", "postgresql://u:p@127.0.0.1:" + LoopbackPorts.free() + "/db", "command", "SELECT 1")))
                 .outcome();
         assertThat(failed.error().type()).isEqualTo("ConnectionError");
         assertThat(failed.error().retriable()).isTrue();

@@ -1,4 +1,4 @@
-package io.noetl.app.infra;
+package io.noetl.embedded.kafka;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,12 +10,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /** Whether a Kafka cluster answers at a bootstrap address: {@code describeCluster} names at least one node. */
-final class KafkaProbe {
+public final class KafkaProbe {
 
     private KafkaProbe() {
     }
 
-    static Admin admin(String bootstrapServers, Duration timeout) {
+    /** An admin client whose requests give up after {@code timeout} and that reconnects quickly. */
+    public static Admin admin(String bootstrapServers, Duration timeout) {
         int millis = (int) Math.max(100, timeout.toMillis());
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -27,13 +28,14 @@ final class KafkaProbe {
     }
 
     /** True when a cluster at {@code bootstrapServers} describes itself within {@code timeout}. */
-    static boolean answers(String bootstrapServers, Duration timeout) {
+    public static boolean answers(String bootstrapServers, Duration timeout) {
         try (Admin admin = admin(bootstrapServers, timeout)) {
             return answers(admin, timeout);
         }
     }
 
-    static boolean answers(Admin admin, Duration timeout) {
+    /** True when the cluster of {@code admin} describes itself within {@code timeout}. */
+    public static boolean answers(Admin admin, Duration timeout) {
         try {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).isEmpty();

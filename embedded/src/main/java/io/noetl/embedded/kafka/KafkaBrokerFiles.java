@@ -1,4 +1,4 @@
-package io.noetl.app.infra;
+package io.noetl.embedded.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The embedded broker's folder {@code <data dir>/kafka}: {@code server.properties}, {@code broker.log} and the
- * log dirs under {@code data/} (whose {@code meta.properties} says the storage is formatted).
+ * A broker's folder: {@code server.properties}, {@code broker.log} and the log dirs under {@code data/} (whose
+ * {@code meta.properties} says the storage is formatted).
  *
  * @param dir            the folder
  * @param brokerPort     loopback port of the PLAINTEXT listener
@@ -51,11 +51,13 @@ record KafkaBrokerFiles(Path dir, int brokerPort, int controllerPort) {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", logDirs().toString());
+        // one node: every internal topic must live with a single replica
         for (String key : List.of("offsets.topic.replication.factor", "transaction.state.log.replication.factor",
                 "transaction.state.log.min.isr", "share.coordinator.state.topic.replication.factor",
                 "share.coordinator.state.topic.min.isr", "default.replication.factor", "min.insync.replicas")) {
             p.setProperty(key, "1");
         }
+        // fewer internal partitions: the first consumer group and transaction come up faster
         p.setProperty("offsets.topic.num.partitions", "6");
         p.setProperty("transaction.state.log.num.partitions", "6");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
@@ -65,20 +67,10 @@ record KafkaBrokerFiles(Path dir, int brokerPort, int controllerPort) {
         try {
             Files.createDirectories(dir);
             try (Writer out = Files.newBufferedWriter(config(), StandardCharsets.UTF_8)) {
-                p.store(out, "embedded single-node KRaft broker of NoETL (rewritten on every start)");
+                p.store(out, "single-node KRaft broker on the loopback interface (rewritten on every start)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("write " + config(), e);
-        }
-    }
-
-    /** The last {@code lines} lines of {@code broker.log}, for error messages. */
-    String tail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log(), StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(cannot read " + log() + ": " + e + ")";
         }
     }
 }

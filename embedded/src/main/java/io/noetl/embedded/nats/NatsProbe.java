@@ -1,4 +1,4 @@
-package io.noetl.app.infra;
+package io.noetl.embedded.nats;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Whether a NATS server answers at a URL: a TCP connection whose first bytes are the server's {@code INFO}. */
-final class NatsProbe {
+public final class NatsProbe {
 
     private NatsProbe() {
     }
 
     /** True when the first server of {@code natsUrl} (comma-separated list allowed) greets with {@code INFO}. */
-    static boolean answers(String natsUrl, Duration timeout) {
+    public static boolean answers(String natsUrl, Duration timeout) {
         URI uri;
         try {
             uri = URI.create(natsUrl.split(",")[0].trim());

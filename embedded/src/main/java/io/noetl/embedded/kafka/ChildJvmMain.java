@@ -1,4 +1,4 @@
-package io.noetl.app.infra;
+package io.noetl.embedded.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,20 +6,20 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * Entry point of the Kafka broker's child JVM: {@code KafkaChildMain <main class> <args...>}. It runs the named
- * main class and exits when its standard input reaches end of file, which happens when the app's JVM dies however
- * it dies (even {@code kill -9}), so no broker outlives the app that started it.
+ * Entry point of a child JVM: {@code ChildJvmMain <main class> <args...>}. It runs the named main class and exits
+ * when its standard input reaches end of file, which happens when the JVM that started it dies however it dies
+ * (even {@code kill -9}), so no broker outlives the app or test run that started it.
  */
-public final class KafkaChildMain {
+public final class ChildJvmMain {
 
-    private KafkaChildMain() {
+    private ChildJvmMain() {
     }
 
     public static void main(String[] args) throws Throwable {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: KafkaChildMain <main class> [args...]");
+            throw new IllegalArgumentException("usage: ChildJvmMain <main class> [args...]");
         }
-        Thread watchdog = new Thread(KafkaChildMain::exitWhenParentGone, "parent-watchdog");
+        Thread watchdog = new Thread(ChildJvmMain::exitWhenParentGone, "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         Method main = Class.forName(args[0]).getMethod("main", String[].class);
