@@ -1,6 +1,7 @@
 package io.noetl.app.infra;
 
 import io.noetl.embedded.LoopbackPorts;
+import io.noetl.schemas.settings.Env;
 import io.noetl.embedded.kafka.KafkaBroker;
 import io.noetl.embedded.kafka.KafkaProbe;
 import java.nio.file.Path;
@@ -34,13 +35,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The configured cluster, a broker already on {@code NOETL_KAFKA_PORT}, or a private one started here. */
     public static EmbeddedKafka ensure(Map<String, String> env) {
-        String external = env.get("KAFKA_BOOTSTRAP_SERVERS");
-        if (external != null && !external.isBlank()) {
-            LOG.info("using Kafka at {} (KAFKA_BOOTSTRAP_SERVERS)", external);
-            return new EmbeddedKafka(external.trim(), null);
+        Env settings = Env.of(env);
+        java.util.Optional<String> external = settings.optional("KAFKA_BOOTSTRAP_SERVERS");
+        if (external.isPresent()) {
+            LOG.info("using Kafka at {} (KAFKA_BOOTSTRAP_SERVERS)", external.get());
+            return new EmbeddedKafka(external.get(), null);
         }
-        int port = port(env, "NOETL_KAFKA_PORT", DEFAULT_PORT);
-        int controllerPort = port(env, "NOETL_KAFKA_CONTROLLER_PORT", port + 1);
+        int port = settings.port("NOETL_KAFKA_PORT", DEFAULT_PORT);
+        int controllerPort = settings.port("NOETL_KAFKA_CONTROLLER_PORT", port + 1);
         String local = "127.0.0.1:" + port;
         if (!LoopbackPorts.isFree(port)) {
             if (KafkaProbe.answers(local, Duration.ofSeconds(3))) {
@@ -54,25 +56,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("the Kafka controller port " + controllerPort + " is taken: set "
                     + "NOETL_KAFKA_CONTROLLER_PORT (or NOETL_KAFKA_PORT) to free ports");
         }
-        KafkaBroker broker = KafkaBroker.open(EmbeddedNats.dataDir(env).resolve("kafka"), port, controllerPort,
-                env.getOrDefault("NOETL_KAFKA_HEAP", "512m"));
+        KafkaBroker broker = KafkaBroker.open(settings.dataDir().resolve("kafka"), port, controllerPort,
+                settings.string("NOETL_KAFKA_HEAP", "512m"));
         return new EmbeddedKafka(broker.bootstrapServers(), broker);
-    }
-
-    private static int port(Map<String, String> env, String name, int fallback) {
-        String raw = env.get(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int port = Integer.parseInt(raw.trim());
-            if (port > 0 && port < 65536) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a port number 1..65535, got '" + raw + "'");
     }
 
     /** Bootstrap servers to connect to. */

@@ -1,6 +1,7 @@
 package io.noetl.app.infra;
 
 import io.noetl.embedded.LoopbackPorts;
+import io.noetl.schemas.settings.Env;
 import io.noetl.embedded.nats.NatsProbe;
 import io.noetl.embedded.nats.NatsServer;
 import io.noetl.embedded.nats.NatsServerBinary;
@@ -41,22 +42,17 @@ public final class EmbeddedNats implements AutoCloseable {
     }
 
     static EmbeddedNats ensure(Map<String, String> env, List<Path> binaryCandidates) {
-        String configured = env.getOrDefault("NATS_URL", DEFAULT_URL);
+        Env settings = Env.of(env);
+        String configured = settings.natsUrl();
         if (NatsProbe.answers(configured, Duration.ofMillis(500))) {
             LOG.info("using NATS at {}", configured);
             return new EmbeddedNats(configured, null);
         }
         Path binary = NatsServerBinary.find(binaryCandidates)
                 .orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
-        Path storeDir = dataDir(env).resolve("nats");
+        Path storeDir = settings.dataDir().resolve("nats");
         NatsServer server = NatsServer.open(binary, LoopbackPorts.freeOr(preferredPort(configured)), storeDir);
         return new EmbeddedNats(server.url(), server);
-    }
-
-    /** {@code NOETL_DATA_DIR}, default {@code ./.noetl/data}. */
-    public static Path dataDir(Map<String, String> env) {
-        String dir = env.get("NOETL_DATA_DIR");
-        return Path.of(dir == null || dir.isBlank() ? ".noetl/data" : dir).toAbsolutePath();
     }
 
     private static int preferredPort(String natsUrl) {
