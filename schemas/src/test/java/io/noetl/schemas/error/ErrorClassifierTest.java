@@ -75,13 +75,15 @@ class ErrorClassifierTest {
                 .isEqualTo(ErrorClass.AUTH);
         assertThat(classifier.classify("SqlError", "load failed [42501]: relation orders does not exist"))
                 .isEqualTo(ErrorClass.PERMISSION);
-        assertThat(classifier.classify("SqlError", "load failed [42703]: syntax error")).isEqualTo(ErrorClass.NOT_FOUND);
+        assertThat(classifier.classify("SqlError", "load failed [42703]: syntax error"))
+                .isEqualTo(ErrorClass.NOT_FOUND);
         assertThat(classifier.classify("SqlError", "load failed [42P01]: x")).isEqualTo(ErrorClass.NOT_FOUND);
         assertThat(classifier.classify("SqlError", "load failed [42601]: x")).isEqualTo(ErrorClass.BAD_REQUEST);
         assertThat(classifier.classify("SqlError", "load failed [23503]: x")).isEqualTo(ErrorClass.VALIDATION);
         assertThat(classifier.classify("SqlError", "load failed [57014]: canceling statement due to user request"))
                 .isEqualTo(ErrorClass.TIMEOUT);
-        assertThat(classifier.classify("SqlError", "load failed [53300]: timed out")).isEqualTo(ErrorClass.RESOURCE_EXHAUSTED);
+        assertThat(classifier.classify("SqlError", "load failed [53300]: timed out"))
+                .isEqualTo(ErrorClass.RESOURCE_EXHAUSTED);
         assertThat(classifier.classify("SqlError", "load failed [08006]: permission denied"))
                 .isEqualTo(ErrorClass.CONNECTION);
         assertThat(classifier.classify(null, "ERROR: x (SQLSTATE 42P01)")).isEqualTo(ErrorClass.NOT_FOUND);

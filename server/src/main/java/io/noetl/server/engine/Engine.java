@@ -86,8 +86,8 @@ public final class Engine {
     /**
      * Cancels the execution: in-flight work is forgotten, running steps become CANCELLED (each with a
      * {@code step.exit} naming it, and named in {@code playbook.cancelled}'s {@code meta.cancelled_steps}), later
-     * events are no-ops. Sub-playbooks still running ({@link ExecutionState#childExecutionIds()} of the state passed in) are
-     * the runtime's to cancel.
+     * events are no-ops. Sub-playbooks still running ({@link ExecutionState#childExecutionIds()} of the state
+     * passed in) are the runtime's to cancel.
      *
      * @throws RejectedException 409 when the execution already ended
      */

@@ -47,7 +47,7 @@ final class HttpFailures {
     private HttpFailures() {
     }
 
-    /** The outcome of {@code request} failing with {@code e}: a retriable {@code Timeout} or {@code ConnectionError}. */
+    /** The outcome of {@code request} failing with {@code e}: a retriable {@code Timeout} or connection error. */
     static ToolOutcome.Failed of(HttpRequest request, IOException e, Duration connectTimeout) {
         Cause cause = causeOf(e);
         String where = hostPort(request.uri());
