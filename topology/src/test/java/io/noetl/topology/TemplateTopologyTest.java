@@ -3,6 +3,7 @@ package io.noetl.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.schemas.Ulid;
+import io.noetl.schemas.error.ErrorClass;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
@@ -62,6 +63,42 @@ class TemplateTopologyTest {
             assertThat(mine(d, "ConnectionError", "connection refused").errorClass()).isEqualTo("connection");
             assertThat(mine(d, "HttpError", "HTTP 503 upstream unavailable").errorClass()).isEqualTo("dependency_5xx");
             assertThat(mine(d, "KeychainError", "no value for keychain entry").errorClass()).isEqualTo("auth");
+            assertThat(mine(d, "HttpError", "HTTP 403 from GET http://x/").errorClass()).isEqualTo("permission");
+            assertThat(mine(d, "Cancelled", "execution 01J was cancelled").errorClass()).isEqualTo("cancelled");
+        }
+    }
+
+    @Test
+    @DisplayName("the producer's error class is kept; an error without one is classified here")
+    void producerClassIsKeptAndAMissingOneIsFilled() {
+        try (Driver d = new Driver(stateDir)) {
+            d.pipe(Event.builder(EventTypes.CALL_ERROR, Ulid.next()).step("s").timestamp(Driver.T0)
+                    .error(ErrorInfo.fatal("PythonError", "ValueError: quality gate said no")
+                            .withClass(ErrorClass.DATA_QUALITY)).build());
+            NormalizedEvent kept = d.events.readValue();
+            assertThat(kept.errorClass()).isEqualTo("data_quality");
+            assertThat(kept.error().errorClass()).as("the class moved to error_class").isNull();
+            assertThat(kept.error().message()).isEqualTo("ValueError: quality gate said no");
+
+            assertThat(mine(d, "PythonError", "ValueError: quality gate said no").errorClass())
+                    .isEqualTo("data_quality");
+            assertThat(mine(d, "PythonError", "ValueError: bad literal").errorClass()).isEqualTo("code_error");
+        }
+    }
+
+    @Test
+    @DisplayName("a class the producer left out is found from the HTTP status in meta, the tool and the stack")
+    void missingClassUsesMetaToolAndStack() {
+        try (Driver d = new Driver(stateDir)) {
+            d.pipe(Event.builder(EventTypes.CALL_ERROR, Ulid.next()).step("s").toolKind("http").timestamp(Driver.T0)
+                    .meta(java.util.Map.of("http_status", 429))
+                    .error(ErrorInfo.retriable("HttpError", "GET http://x/ failed")).build());
+            assertThat(d.events.readValue().errorClass()).isEqualTo("rate_limited");
+            d.pipe(Event.builder(EventTypes.CALL_ERROR, Ulid.next()).step("s").toolKind("shell").timestamp(Driver.T0)
+                    .error(new ErrorInfo("ShellError", "command exited with code 1",
+                            "psql: error: connection to server at \"db\" failed: Connection refused", false))
+                    .build());
+            assertThat(d.events.readValue().errorClass()).isEqualTo("connection");
         }
     }
 

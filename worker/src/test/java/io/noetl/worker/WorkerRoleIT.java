@@ -107,6 +107,7 @@ class WorkerRoleIT {
         Event error = Json.read(msgs.get(2).getData(), Event.class);
         assertThat(error.eventType()).isEqualTo("call.error");
         assertThat(error.error().message()).isEqualTo("ValueError: failed with ***");
+        assertThat(error.error().errorClass()).isEqualTo("code_error");
         assertThat(error.logs()).contains("token is ***");
     }
 
@@ -158,5 +159,6 @@ class WorkerRoleIT {
         List<Event> events = streams.events(c.executionId(), ev -> hasType(ev, "command.failed"), WAIT);
         Event error = events.stream().filter(e -> e.eventType().equals("call.error")).findFirst().orElseThrow();
         assertThat(error.error().type()).isEqualTo("Cancelled");
+        assertThat(error.error().errorClass()).isEqualTo("cancelled");
     }
 }

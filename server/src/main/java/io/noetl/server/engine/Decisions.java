@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.decision.Decision;
+import io.noetl.schemas.error.ErrorClass;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
@@ -46,7 +47,10 @@ final class Decisions {
                 .build();
     }
 
-    /** Applies a {@code decision.recorded} event: the step completes with the decision and its arcs are followed. */
+    /**
+     * Applies a {@code decision.recorded} event: the step completes with the decision and its arcs are followed; a
+     * rejection no arc takes fails the step and the execution, naming the step.
+     */
     static void apply(Progress p, Event event) {
         Work waiting = p.state().work().get(Work.key(event.step(), null));
         if (waiting == null || waiting.phase() != Work.Phase.WAITING || event.result() == null) {
@@ -64,12 +68,14 @@ final class Decisions {
         result.put("decided_by", d.decidedBy());
         result.put("tool_result", p.state().step(d.step()).result());
         p.update(s -> s.withoutWork(waiting.key()).withDecision(d.action(), d.reasoning(), d.decidedBy()));
-        boolean routed = Steps.complete(p, d.step(), result);
-        if (!routed && "reject".equals(d.action())) {
-            String who = d.decidedBy() == null ? "unknown" : d.decidedBy();
-            String reason = "rejected by " + who + ": " + (d.reasoning() == null ? "(no reason given)" : d.reasoning());
-            Failures.failExecution(p, reason, ErrorInfo.fatal("Rejected", reason));
+        if (!"reject".equals(d.action())) {
+            Steps.complete(p, d.step(), result);
+            return;
         }
+        String who = d.decidedBy() == null ? "unknown" : d.decidedBy();
+        String rejection = "rejected by " + who + ": " + (d.reasoning() == null ? "(no reason given)" : d.reasoning());
+        Steps.rejected(p, d.step(), result, ErrorInfo.fatal("Rejected", rejection).withClass(ErrorClass.DATA_QUALITY),
+                "step " + d.step() + " " + rejection);
     }
 
     /** Wait deadline passed without a decision. */

@@ -3,6 +3,7 @@ package io.noetl.server.engine;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.decision.Decision;
+import io.noetl.schemas.error.ErrorClass;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,9 +84,10 @@ public final class Engine {
     }
 
     /**
-     * Cancels the execution: in-flight work is forgotten, running steps become CANCELLED, later events are
-     * no-ops. Sub-playbooks still running ({@link ExecutionState#childExecutionIds()} of the state passed in) are
-     * the runtime's to cancel.
+     * Cancels the execution: in-flight work is forgotten, running steps become CANCELLED (each with a
+     * {@code step.exit} naming it, and named in {@code playbook.cancelled}'s {@code meta.cancelled_steps}), later
+     * events are no-ops. Sub-playbooks still running ({@link ExecutionState#childExecutionIds()} of the state
+     * passed in) are the runtime's to cancel.
      *
      * @throws RejectedException 409 when the execution already ended
      */
@@ -95,11 +98,13 @@ public final class Engine {
         }
         Progress p = new Progress(state, pb, clock.instant(), publicBaseUrl);
         String why = reason == null || reason.isBlank() ? "cancelled" : reason;
+        List<String> cancelled = Failures.exitActiveSteps(p, why);
         p.update(s -> s.ended(Status.CANCELLED, why, null, p.now));
         p.emit(p.event(EventTypes.PLAYBOOK_CANCELLED, null, Status.CANCELLED)
                 .durationMs(p.now.toEpochMilli() - state.startedAt().toEpochMilli())
-                .error(ErrorInfo.of("Cancelled", why))
-                .meta(Progress.meta("parent_step", state.parentStep())));
+                .error(ErrorInfo.of("Cancelled", why).withClass(ErrorClass.CANCELLED))
+                .meta(Progress.meta("parent_step", state.parentStep(), "cancelled_steps",
+                        cancelled.isEmpty() ? null : cancelled)));
         return p.transition();
     }
 

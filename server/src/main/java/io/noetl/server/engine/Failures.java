@@ -1,14 +1,18 @@
 package io.noetl.server.engine;
 
 import io.noetl.schemas.Status;
+import io.noetl.schemas.error.ErrorClass;
+import io.noetl.schemas.error.ErrorClassifier;
+import io.noetl.schemas.error.ErrorEvidence;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.playbook.Step;
 import io.noetl.schemas.template.TemplateException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Failed attempts through the retry policy; failing steps and executions. */
+/** Failed attempts through the retry policy; failing steps and executions. Every error here carries its class. */
 final class Failures {
 
     private Failures() {
@@ -17,7 +21,8 @@ final class Failures {
     /** An attempt of {@code work} failed with {@code error}; its policy decides what happens. */
     static void attemptFailed(Progress p, Work work, ErrorInfo error, Integer httpStatus) {
         Step step = p.step(work.step());
-        Map<String, Object> errorMap = errorMap(error);
+        ErrorInfo classified = classified(error, httpStatus, step.toolKind().wire());
+        Map<String, Object> errorMap = errorMap(classified);
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("status", httpStatus);
         Map<String, Object> outcome = new LinkedHashMap<>();
@@ -35,9 +40,9 @@ final class Failures {
             return;
         }
         switch (verdict) {
-            case RetryPolicy.Retry r -> scheduleRetry(p, step, work, error, r);
+            case RetryPolicy.Retry r -> scheduleRetry(p, step, work, classified, r);
             case RetryPolicy.Continue c -> Units.succeeded(p, work, Map.of("error", errorMap));
-            case RetryPolicy.Fail f -> failStep(p, step.name(), error);
+            case RetryPolicy.Fail f -> failStep(p, step.name(), classified);
         }
     }
 
@@ -63,16 +68,22 @@ final class Failures {
 
     /** The step failed for good: so does the execution. */
     static void failStep(Progress p, String step, ErrorInfo error) {
+        failStep(p, step, error, "step " + step + " failed: " + error.type() + ": " + error.message());
+    }
+
+    /** The step failed for good: so does the execution, with {@code reason} (which names the step). */
+    static void failStep(Progress p, String step, ErrorInfo error, String reason) {
         if (p.terminal()) {
             return;
         }
-        StepState failed = p.state().step(step).failed(error, p.now);
+        ErrorInfo classified = classified(error, null, p.state().step(step).toolKind());
+        StepState failed = p.state().step(step).failed(classified, p.now);
         p.update(s -> s.withStep(failed));
         p.emit(p.event(EventTypes.STEP_EXIT, step, Status.FAILED)
                 .durationMs(p.now.toEpochMilli() - failed.startedAt().toEpochMilli())
-                .error(error)
+                .error(classified)
                 .meta(Progress.meta("msg_key", failed.entries())));
-        failExecution(p, "step " + step + " failed: " + error.type() + ": " + error.message(), error);
+        failExecution(p, reason, classified);
     }
 
     static void failExecution(Progress p, String reason, ErrorInfo cause) {
@@ -80,18 +91,49 @@ final class Failures {
             return;
         }
         ExecutionState s = p.state();
+        List<String> cancelled = exitActiveSteps(p, "execution failed: " + reason);
         p.update(st -> st.ended(Status.FAILED, reason, null, p.now));
         p.emit(p.event(EventTypes.PLAYBOOK_FAILED, null, Status.FAILED)
                 .durationMs(p.now.toEpochMilli() - s.startedAt().toEpochMilli())
-                .error(new ErrorInfo(cause.type(), reason, null, cause.retriable()))
-                .meta(Progress.meta("parent_step", s.parentStep())));
+                .error(classified(cause, null, null).withMessage(reason))
+                .meta(Progress.meta("parent_step", s.parentStep(), "cancelled_steps",
+                        cancelled.isEmpty() ? null : cancelled)));
     }
 
+    /**
+     * Emits a {@code step.exit} (CANCELLED, a {@code Cancelled} error naming the step and {@code why}) for each
+     * step still running or paused, before the execution ends and marks them CANCELLED.
+     *
+     * @return the names of those steps
+     */
+    static List<String> exitActiveSteps(Progress p, String why) {
+        List<StepState> active = p.state().steps().values().stream().filter(StepState::active).toList();
+        for (StepState st : active) {
+            p.emit(p.event(EventTypes.STEP_EXIT, st.name(), Status.CANCELLED)
+                    .durationMs(p.now.toEpochMilli() - st.startedAt().toEpochMilli())
+                    .error(ErrorInfo.fatal("Cancelled", "step " + st.name() + " cancelled: " + why)
+                            .withClass(ErrorClass.CANCELLED))
+                    .meta(Progress.meta("msg_key", st.entries())));
+        }
+        return active.stream().map(StepState::name).toList();
+    }
+
+    /** {@code error} with its class: the producer's when it gave one, else the classifier's. */
+    static ErrorInfo classified(ErrorInfo error, Integer httpStatus, String toolKind) {
+        if (error.errorClass() != null) {
+            return error;
+        }
+        return error.withClass(ErrorClassifier.standard().classify(new ErrorEvidence(error.type(), error.message(),
+                httpStatus, toolKind, error.stack())));
+    }
+
+    /** What {@code outcome.error} shows a policy's {@code when}: type, message, retriable, class. */
     static Map<String, Object> errorMap(ErrorInfo error) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", error.type());
         m.put("message", error.message());
         m.put("retriable", error.isRetriable());
+        m.put("class", error.errorClass());
         return m;
     }
 }

@@ -72,7 +72,8 @@ final class Inbound {
         if (e == null) {
             return ErrorInfo.of("Error", "the worker reported an error without details");
         }
-        return new ErrorInfo(e.type() == null ? "Error" : e.type(), e.message(), e.stack(), e.retriable());
+        return new ErrorInfo(e.type() == null ? "Error" : e.type(), e.message(), e.stack(), e.retriable(),
+                e.errorClass());
     }
 
     private static ErrorInfo childError(Event event) {
@@ -80,7 +81,7 @@ final class Inbound {
         String message = "sub-playbook execution " + event.executionId() + " failed"
                 + (e == null || e.message() == null ? "" : ": " + e.message());
         return new ErrorInfo(e == null || e.type() == null ? "ChildFailed" : e.type(), message, null,
-                e == null ? null : e.retriable());
+                e == null ? null : e.retriable(), e == null ? null : e.errorClass());
     }
 
     private static Integer httpStatus(Event event) {

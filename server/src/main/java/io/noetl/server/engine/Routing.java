@@ -16,13 +16,23 @@ final class Routing {
     private Routing() {
     }
 
-    private record Taken(Arc arc, Map<String, Object> args) {
+    /** An arc whose {@code when} is true, with its rendered args. */
+    record Taken(Arc arc, Map<String, Object> args) {
     }
 
     /** True when at least one arc was taken; otherwise the branch ends at {@code step}. */
     static boolean follow(Progress p, Step step) {
+        List<Taken> taken = select(p, step);
+        return taken != null && enter(p, step, taken);
+    }
+
+    /**
+     * The arcs of a completed step whose {@code when} is true (the first only, unless inclusive); null when the
+     * execution ended or an arc could not be evaluated (the step has then failed).
+     */
+    static List<Taken> select(Progress p, Step step) {
         if (p.terminal()) {
-            return false;
+            return null;
         }
         Map<String, Object> ctx = TemplateContext.forStep(p, step.name(), null);
         List<Taken> taken = new ArrayList<>();
@@ -38,8 +48,13 @@ final class Routing {
             }
         } catch (TemplateException e) {
             Failures.templateError(p, step.name(), e);
-            return false;
+            return null;
         }
+        return taken;
+    }
+
+    /** Enters the targets of {@code taken}; with none, the branch ends at {@code step}. True if one was entered. */
+    static boolean enter(Progress p, Step step, List<Taken> taken) {
         if (taken.isEmpty()) {
             p.update(s -> s.withBranchEnd(step.name()));
             return false;

@@ -2,11 +2,13 @@ package io.noetl.server.engine;
 
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Status;
+import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.playbook.Step;
 import io.noetl.schemas.template.TemplateException;
 import io.noetl.schemas.template.Templates;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Entering steps, finishing them and pausing them for a decision. */
@@ -67,10 +69,35 @@ final class Steps {
     static boolean complete(Progress p, String name, Object result) {
         StepState done = p.state().step(name).completed(result, p.now);
         p.update(s -> s.withStep(done));
-        p.emit(p.event(EventTypes.STEP_EXIT, name, Status.COMPLETED)
+        exited(p, done, result);
+        return Routing.follow(p, p.step(name));
+    }
+
+    /**
+     * A person rejected the step's data: with an arc taken (e.g. {@code when: vars.approval_action == 'reject'})
+     * the step completes as usual; with none the step fails with {@code rejection} and the execution with
+     * {@code reason}, both naming the step.
+     */
+    static void rejected(Progress p, String name, Object result, ErrorInfo rejection, String reason) {
+        StepState done = p.state().step(name).completed(result, p.now);
+        p.update(s -> s.withStep(done));
+        List<Routing.Taken> taken = Routing.select(p, p.step(name));
+        if (taken == null) {
+            return;
+        }
+        if (taken.isEmpty()) {
+            p.update(s -> s.withBranchEnd(name));
+            Failures.failStep(p, name, rejection, reason);
+            return;
+        }
+        exited(p, done, result);
+        Routing.enter(p, p.step(name), taken);
+    }
+
+    private static void exited(Progress p, StepState done, Object result) {
+        p.emit(p.event(EventTypes.STEP_EXIT, done.name(), Status.COMPLETED)
                 .durationMs(p.now.toEpochMilli() - done.startedAt().toEpochMilli())
                 .result(Json.toTree(result))
                 .meta(Progress.meta("msg_key", done.entries())));
-        return Routing.follow(p, p.step(name));
     }
 }

@@ -15,6 +15,7 @@ import io.noetl.schemas.playbook.Playbook;
 import io.noetl.schemas.playbook.ToolKind;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The data-quality gate of the human-approval pattern (seed 003). */
@@ -87,8 +88,48 @@ class ApprovalTest {
         h.decide(new Decision("await_human_approval", "reject", "12 anomalies is too many", "bob"));
 
         assertThat(h.state.status()).isEqualTo(Status.FAILED);
-        assertThat(h.state.error()).isEqualTo("rejected by bob: 12 anomalies is too many");
+        assertThat(h.state.error()).isEqualTo("step await_human_approval rejected by bob: 12 anomalies is too many");
         assertThat(h.types()).last().isEqualTo("playbook.failed");
+    }
+
+    @Test
+    @DisplayName("a rejection no arc takes fails the rejected step (step.exit FAILED, data_quality) and names it")
+    void rejectionFailsTheRejectedStepAndNamesIt() {
+        Harness h = pausedForApproval();
+        h.decide(new Decision("await_human_approval", "reject", "12 anomalies is too many", "bob"));
+
+        StepState rejected = h.state.steps().get("await_human_approval");
+        assertThat(rejected.status()).isEqualTo(Status.FAILED);
+        assertThat(rejected.result()).isEqualTo(Map.of("action", "reject", "reasoning", "12 anomalies is too many",
+                "decided_by", "bob", "tool_result", Map.of("status", 202, "body", Map.of("request_id", "r-1"))));
+        Event exit = h.events(EventTypes.STEP_EXIT).getLast();
+        assertThat(exit.step()).isEqualTo("await_human_approval");
+        assertThat(exit.status()).isEqualTo("FAILED");
+        assertThat(exit.error().type()).isEqualTo("Rejected");
+        assertThat(exit.error().message()).isEqualTo("rejected by bob: 12 anomalies is too many");
+        assertThat(exit.error().errorClass()).isEqualTo("data_quality");
+        Event failed = h.events(EventTypes.PLAYBOOK_FAILED).get(0);
+        assertThat(failed.error().message()).startsWith("step await_human_approval rejected by bob");
+        assertThat(failed.error().errorClass()).isEqualTo("data_quality");
+    }
+
+    @Test
+    @DisplayName("a rejection an arc takes completes the step and follows the arc")
+    void rejectionThatAnArcTakesCompletesTheStep() {
+        Playbook routed = playbook(Map.of(),
+                step("start").next(arc("review")),
+                step("review").tool(ToolKind.HTTP, "url", "http://approvals/r").waitDecision(DAY_MS)
+                        .next(arc("fix", "{{ vars.approval_action == 'reject' }}"), arc("load")),
+                step("fix").python("fix()"),
+                step("load").python("load()"));
+        Harness h = new Harness(routed).start(Map.of());
+        h.done("review", Map.of("status", 202));
+        h.decide(new Decision("review", "reject", "redo it", "bob"));
+
+        assertThat(h.state.status()).isEqualTo(Status.RUNNING);
+        assertThat(h.state.steps().get("review").status()).isEqualTo(Status.COMPLETED);
+        assertThat(h.events(EventTypes.STEP_EXIT).getLast().status()).isEqualTo("COMPLETED");
+        assertThat(h.open).extracting(Command::step).containsExactly("fix");
     }
 
     @Test

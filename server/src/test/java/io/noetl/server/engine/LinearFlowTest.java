@@ -13,6 +13,7 @@ import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.playbook.Playbook;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LinearFlowTest {
@@ -132,5 +133,25 @@ class LinearFlowTest {
         assertThat(h.done(fetch, Map.of()).changed()).isFalse();
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RejectedException.class,
                 () -> h.engine.cancel(h.state, pb, "again")).code()).isEqualTo(409);
+    }
+
+    @Test
+    @DisplayName("a cancel gives each running step a step.exit CANCELLED that names it, and lists them")
+    void cancelExitsEachRunningStepNamingIt() {
+        Harness h = new Harness(pb).start(Map.of());
+        h.command("fetch");
+        h.accept(h.engine.cancel(h.state, pb, "operator asked"));
+
+        Event exit = h.events(EventTypes.STEP_EXIT).getLast();
+        assertThat(exit.step()).isEqualTo("fetch");
+        assertThat(exit.status()).isEqualTo("CANCELLED");
+        assertThat(exit.error().type()).isEqualTo("Cancelled");
+        assertThat(exit.error().message()).isEqualTo("step fetch cancelled: operator asked");
+        assertThat(exit.error().errorClass()).isEqualTo("cancelled");
+        assertThat(exit.meta()).containsEntry("msg_key", 1);
+        Event cancelled = h.events(EventTypes.PLAYBOOK_CANCELLED).get(0);
+        assertThat(cancelled.meta()).containsEntry("cancelled_steps", List.of("fetch"));
+        assertThat(cancelled.error().errorClass()).isEqualTo("cancelled");
+        assertThat(h.types()).endsWith("step.exit", "playbook.cancelled");
     }
 }

@@ -16,6 +16,7 @@ import io.noetl.schemas.playbook.PolicyRule;
 import io.noetl.schemas.playbook.ToolKind;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RetryTest {
@@ -84,6 +85,44 @@ class RetryTest {
         assertThat(h.events(EventTypes.RETRY_SCHEDULED)).hasSize(1);
         assertThat(h.state.status()).isEqualTo(Status.FAILED);
         assertThat(h.state.error()).isEqualTo("step call failed: HttpError: 404 Not Found");
+    }
+
+    @Test
+    @DisplayName("a when on outcome.error.class retries a 503 and not a 404")
+    void policyWhenSeesTheErrorClassOfTheOutcome() {
+        Playbook pb = withPolicy(retry("{{ outcome.error.class in ['dependency_5xx', 'rate_limited'] }}", 5,
+                PolicyRule.Backoff.FIXED, 0));
+        Harness h = new Harness(pb).start(Map.of());
+        h.error(h.command("call"), ErrorInfo.retriable("HttpError", "HTTP 503 from GET http://x/api"),
+                Map.of("status", 503, "body", "busy"));
+        assertThat(h.events(EventTypes.RETRY_SCHEDULED)).hasSize(1);
+        assertThat(h.events(EventTypes.RETRY_SCHEDULED).get(0).error().errorClass()).isEqualTo("dependency_5xx");
+
+        Command second = h.command("call");
+        assertThat(second.attempt()).isEqualTo(2);
+        h.error(second, ErrorInfo.fatal("HttpError", "HTTP 404 from GET http://x/api"), Map.of("status", 404));
+        assertThat(h.events(EventTypes.RETRY_SCHEDULED)).hasSize(1);
+        assertThat(h.state.status()).isEqualTo(Status.FAILED);
+        assertThat(h.state.steps().get("call").error().errorClass()).isEqualTo("not_found");
+        assertThat(h.events(EventTypes.STEP_EXIT).getLast().error().errorClass()).isEqualTo("not_found");
+        assertThat(h.events(EventTypes.PLAYBOOK_FAILED).get(0).error().errorClass()).isEqualTo("not_found");
+    }
+
+    @Test
+    @DisplayName("the worker's class is what outcome.error.class shows; the server classifies only a missing one")
+    void workersClassWinsOverTheServersReading() {
+        Playbook pb = withPolicy(retry("{{ outcome.error.class == 'rate_limited' }}", 5, PolicyRule.Backoff.FIXED,
+                0));
+        Harness h = new Harness(pb).start(Map.of());
+        h.error(h.command("call"), ErrorInfo.retriable("HttpError", "quota reached")
+                .withClass(io.noetl.schemas.error.ErrorClass.RATE_LIMITED), null);
+        assertThat(h.events(EventTypes.RETRY_SCHEDULED)).hasSize(1);
+        h.error(h.command("call"), ErrorInfo.retriable("HttpError", "HTTP 429 from GET http://x/api"), null);
+        assertThat(h.events(EventTypes.RETRY_SCHEDULED)).hasSize(2);
+        h.error(h.command("call"), ErrorInfo.retriable("HttpError", "HTTP 429 from GET http://x/api")
+                .withClass(io.noetl.schemas.error.ErrorClass.DEPENDENCY_5XX), null);
+        assertThat(h.events(EventTypes.RETRY_SCHEDULED)).as("a 429 the worker called a 5xx is not retried").hasSize(2);
+        assertThat(h.state.status()).isEqualTo(Status.FAILED);
     }
 
     @Test

@@ -131,7 +131,7 @@ class SeedApprovalYamlTest {
         h.decide(new Decision("await_human_approval", "reject", "40 anomalies", "bob"));
 
         assertThat(h.state.status()).isEqualTo(Status.FAILED);
-        assertThat(h.state.error()).isEqualTo("rejected by bob: 40 anomalies");
+        assertThat(h.state.error()).isEqualTo("step await_human_approval rejected by bob: 40 anomalies");
         assertThat(h.open).isEmpty();
     }
 }

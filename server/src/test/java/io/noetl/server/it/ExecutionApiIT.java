@@ -151,6 +151,14 @@ class ExecutionApiIT {
         assertThat(decided.status()).isEqualTo(202);
         JsonNode failed = Await.status(server.http, id, "FAILED", TIMEOUT);
         assertThat(failed.path("error").asText()).isNotBlank();
+        assertThat(failed.path("error").asText()).isEqualTo("step review rejected by unknown: numbers are off");
+        assertThat(failed.path("steps").path("review").path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("events")).anySatisfy(e -> {
+            assertThat(e.path("event_type").asText()).isEqualTo("step.exit");
+            assertThat(e.path("step").asText()).isEqualTo("review");
+            assertThat(e.at("/error/type").asText()).isEqualTo("Rejected");
+            assertThat(e.at("/error/class").asText()).isEqualTo("data_quality");
+        });
     }
 
     @Test
@@ -188,6 +196,13 @@ class ExecutionApiIT {
         List<String> types = new ArrayList<>();
         state.path("events").forEach(e -> types.add(e.path("event_type").asText()));
         assertThat(types).contains("playbook.cancelled");
+        assertThat(state.path("events")).anySatisfy(e -> {
+            assertThat(e.path("event_type").asText()).isEqualTo("step.exit");
+            assertThat(e.path("step").asText()).isEqualTo("review");
+            assertThat(e.path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(e.at("/error/message").asText()).isEqualTo("step review cancelled: not needed");
+            assertThat(e.at("/error/class").asText()).isEqualTo("cancelled");
+        });
         Http.Response late = server.http.postJson("/api/executions/" + id + "/decisions",
                 "{\"step\": \"review\", \"action\": \"approve\"}");
         assertThat(late.status()).isEqualTo(409);

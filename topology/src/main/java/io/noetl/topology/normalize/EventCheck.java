@@ -2,6 +2,7 @@ package io.noetl.topology.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Status;
+import io.noetl.schemas.error.ErrorClass;
 import io.noetl.schemas.event.EventTypes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -117,6 +118,11 @@ final class EventCheck {
         JsonNode retriable = err.get("retriable");
         if (p == null && retriable != null && !retriable.isBoolean()) {
             p = "$.error.retriable: must be a boolean, got " + shown(retriable);
+        }
+        JsonNode errorClass = err.get("class");
+        if (p == null && errorClass != null
+                && !(errorClass.isTextual() && ErrorClass.isWireName(errorClass.textValue()))) {
+            p = "$.error.class: unknown value " + shown(errorClass);
         }
         return p;
     }

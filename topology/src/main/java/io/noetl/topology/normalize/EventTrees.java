@@ -16,7 +16,8 @@ final class EventTrees {
     static Event toEvent(JsonNode t) {
         JsonNode err = t.get("error");
         ErrorInfo error = err == null ? null : new ErrorInfo(text(err, "type"), text(err, "message"),
-                text(err, "stack"), err.has("retriable") ? err.get("retriable").booleanValue() : null);
+                text(err, "stack"), err.has("retriable") ? err.get("retriable").booleanValue() : null,
+                text(err, "class"));
         JsonNode meta = t.get("meta");
         return new Event(text(t, "event_id"), text(t, "execution_id"), text(t, "parent_execution_id"),
                 text(t, "parent_event_id"), text(t, "command_id"), text(t, "playbook_path"),

@@ -34,7 +34,8 @@ import java.util.Map;
  * <p>Accepted events get: {@code logs}, {@code error.message} and {@code error.stack} cut to
  * {@link TopologyConfig#maxFieldChars()} (named in {@code truncated}); a timestamp more than
  * {@link TopologyConfig#maxClockSkew()} ahead of the ingest time clamped to the ingest time, the difference in
- * {@code meta.clock_skew_ms}; the canonical kind ({@link Kinds#of}).
+ * {@code meta.clock_skew_ms}; the canonical kind ({@link Kinds#of}); the producer's {@code error.class} moved to
+ * {@code error_class} (the template stage classifies the errors that came without one).
  */
 public final class Normalizer {
 
@@ -102,10 +103,12 @@ public final class Normalizer {
         List<String> truncated = new ArrayList<>(0);
         String logs = cut(e.logs(), "logs", truncated);
         ErrorInfo error = e.error();
+        String errorClass = null;
         if (error != null) {
+            errorClass = error.errorClass();
             String message = cut(error.message(), "error.message", truncated);
             String stack = cut(error.stack(), "error.stack", truncated);
-            if (message != error.message() || stack != error.stack()) {
+            if (message != error.message() || stack != error.stack() || errorClass != null) {
                 error = new ErrorInfo(error.type(), message, stack, error.retriable());
             }
         }
@@ -120,7 +123,7 @@ public final class Normalizer {
         return new NormalizedEvent(e.eventId(), e.executionId(), e.parentExecutionId(), e.parentEventId(),
                 e.commandId(), e.playbookPath(), e.playbookVersion(), e.step(), e.toolKind(), e.eventType(),
                 Kinds.of(e.eventType()), e.status(), ts, Instant.ofEpochMilli(ingestMs), e.durationMs(), e.attempt(),
-                e.workerId(), e.result(), error, logs, meta, null, null, null,
+                e.workerId(), e.result(), error, logs, meta, errorClass, null, null,
                 truncated.isEmpty() ? null : List.copyOf(truncated));
     }
 

@@ -1,5 +1,7 @@
 package io.noetl.topology.template;
 
+import io.noetl.schemas.error.ErrorClassifier;
+import io.noetl.schemas.error.ErrorEvidence;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.stream.NormalizedEvent;
 import java.util.ArrayList;
@@ -18,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fills {@code error_class}, {@code template_id} and {@code template} of events that carry an error. The class comes
- * from {@link ErrorClassifier} (type and message); the template from a {@link TemplateMiner} per stream task, fed
+ * Fills {@code error_class}, {@code template_id} and {@code template} of events that carry an error. The class is the
+ * producer's when it gave one, else the {@link ErrorClassifier}'s (type, message, HTTP status, tool kind, stack or
+ * log tail); the template comes from a {@link TemplateMiner} per stream task, fed
  * the first line of the error message (at most {@value #MAX_MINED_CHARS} characters: the shape of an error is in
  * its head, and mining cost stays bounded).
  *
@@ -50,7 +53,7 @@ public final class TemplateProcessor implements FixedKeyProcessor<String, Normal
     private final String clusterStoreName;
     private final String aliasStoreName;
     private final int maxTemplates;
-    private final ErrorClassifier classifier = new ErrorClassifier();
+    private final ErrorClassifier classifier = ErrorClassifier.standard();
     private final Map<String, String> published = new HashMap<>();
     private final LinkedHashSet<String> aliasOrder = new LinkedHashSet<>();
     private FixedKeyProcessorContext<String, NormalizedEvent> context;
@@ -95,7 +98,7 @@ public final class TemplateProcessor implements FixedKeyProcessor<String, Normal
             context.forward(record);
             return;
         }
-        String errorClass = classifier.classify(error.type(), error.message()).wireName();
+        String errorClass = e.errorClass() != null ? e.errorClass() : classifier.classify(evidence(e)).wireName();
         String head = head(error.message());
         if (head == null) {
             context.forward(record.withValue(with(e, errorClass, null, null)));
@@ -153,6 +156,15 @@ public final class TemplateProcessor implements FixedKeyProcessor<String, Normal
             aliases.delete(oldest.next());
             oldest.remove();
         }
+    }
+
+    /** What the event tells about its error: type, message, the HTTP status in its meta, tool, stack or logs. */
+    static ErrorEvidence evidence(NormalizedEvent e) {
+        ErrorInfo error = e.error();
+        Object status = e.meta() == null ? null : e.meta().get("http_status");
+        Integer httpStatus = status instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+        String detail = error.stack() != null ? error.stack() : e.logs();
+        return new ErrorEvidence(error.type(), error.message(), httpStatus, e.toolKind(), detail);
     }
 
     /** First non-blank line, cut to {@link #MAX_MINED_CHARS}; null when there is none. */

@@ -30,7 +30,9 @@ class EventCheckParityTest {
         "playbook_version|0", "playbook_path|\"\"", "playbook_path|7", "step|\"\"", "step|5", "worker_id|null",
         "logs|[\"a\"]", "meta|[]", "meta|{\"a\":1}", "result|[1,2]", "result|null", "error|\"boom\"",
         "error|{\"message\":\"no type\"}", "error|{\"type\":\"\"}", "error|{\"type\":\"X\",\"retriable\":\"yes\"}",
-        "error|{\"type\":\"X\",\"stack\":5}", "error|{\"type\":\"X\",\"extra\":1}", "unknown_field|1"})
+        "error|{\"type\":\"X\",\"stack\":5}", "error|{\"type\":\"X\",\"extra\":1}", "unknown_field|1",
+        "error|{\"type\":\"X\",\"class\":\"timeout\"}", "error|{\"type\":\"X\",\"class\":\"gremlins\"}",
+        "error|{\"type\":\"X\",\"class\":5}", "error|{\"type\":\"X\",\"class\":\"Timeout\"}"})
     @DisplayName("the fast check accepts and rejects exactly what event.schema.json does")
     void fastCheckAgreesWithTheSchema(String field, String json) {
         ObjectNode e = (ObjectNode) Json.toTree(full());

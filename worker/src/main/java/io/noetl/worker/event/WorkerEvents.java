@@ -3,6 +3,8 @@ package io.noetl.worker.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.command.Command;
+import io.noetl.schemas.error.ErrorClassifier;
+import io.noetl.schemas.error.ErrorEvidence;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * The events of one delivery of a command: every event copies the command's identity (execution, command,
  * playbook, step, tool kind, attempt, worker, {@code parent_event_id} = the command's {@code command.issued}),
- * and everything it carries is redacted and bounded before it is built.
+ * and everything it carries is redacted and bounded before it is built. Errors carry their root-cause class
+ * ({@code error.class}), the tool's when it gave one, else the classifier's.
  */
 public final class WorkerEvents {
 
@@ -79,10 +82,7 @@ public final class WorkerEvents {
             }
             case ToolOutcome.Failed f -> {
                 result = f.result();
-                error = new ErrorInfo(f.error().type(),
-                        Bounds.message(redactor.text(f.error().message())),
-                        Bounds.stack(redactor.text(f.error().stack())),
-                        f.error().retriable() == null ? Boolean.FALSE : f.error().retriable());
+                error = published(f, redactor);
                 status = Status.FAILED;
             }
         }
@@ -93,6 +93,23 @@ public final class WorkerEvents {
         }
         return base(type, status).durationMs(durationMs).result(result).error(error).logs(logs)
                 .meta(nullIfEmpty(meta)).build();
+    }
+
+    /** The error as published: redacted, bounded, retriable or not, and classified when the tool did not say. */
+    private ErrorInfo published(ToolOutcome.Failed f, Redactor redactor) {
+        ErrorInfo raw = f.error();
+        String message = Bounds.message(redactor.text(raw.message()));
+        String stack = Bounds.stack(redactor.text(raw.stack()));
+        String errorClass = raw.errorClass();
+        if (errorClass == null) {
+            Object status = f.meta().get("http_status");
+            ErrorEvidence evidence = new ErrorEvidence(raw.type(), message,
+                    status instanceof Number n ? Integer.valueOf(n.intValue()) : null, command.toolKind(),
+                    raw.stack() != null ? raw.stack() : f.logs());
+            errorClass = ErrorClassifier.standard().classify(evidence).wireName();
+        }
+        return new ErrorInfo(raw.type(), message, stack, raw.retriable() == null ? Boolean.FALSE : raw.retriable(),
+                errorClass);
     }
 
     private Event.Builder base(String type, Status status) {

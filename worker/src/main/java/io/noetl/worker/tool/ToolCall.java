@@ -2,6 +2,7 @@ package io.noetl.worker.tool;
 
 import io.noetl.schemas.command.Command;
 import io.noetl.worker.keychain.Keychain;
+import io.noetl.worker.redact.Redactor;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,6 +28,11 @@ public record ToolCall(
     public String text(String key, String fallback) {
         Object v = config.get(key);
         return v == null ? fallback : String.valueOf(v);
+    }
+
+    /** A redactor hiding this call's keychain values and whatever looks like a credential. */
+    public Redactor redactor() {
+        return new Redactor(keychain.secrets());
     }
 
     /** The timeout outcome every tool reports the same way. */

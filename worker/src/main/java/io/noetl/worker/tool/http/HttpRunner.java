@@ -5,25 +5,24 @@ import io.noetl.worker.tool.ToolCall;
 import io.noetl.worker.tool.ToolOutcome;
 import io.noetl.worker.tool.ToolRunner;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The {@code http} tool: {@code method} (GET), {@code url}, {@code headers}, {@code params}, {@code body},
- * {@code timeout}. Result {@code {status, headers, body}}; see {@link HttpOutcomes} for how statuses and
- * failures map to errors.
+ * {@code timeout}. Result {@code {status, headers, body}}; see {@link HttpOutcomes} for how statuses map to errors
+ * and {@link HttpFailures} for how failures without a response are named.
  */
 public final class HttpRunner implements ToolRunner {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
+            .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
 
@@ -47,27 +46,13 @@ public final class HttpRunner implements ToolRunner {
         }
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return HttpOutcomes.of(response);
-        } catch (HttpTimeoutException e) {
-            return call.stopped(null).orElseGet(() -> new ToolOutcome.Failed(
-                    io.noetl.schemas.event.ErrorInfo.retriable("Timeout", request.method() + " " + request.uri()
-                            + " timed out after " + (request.timeout().orElse(Duration.ZERO).toMillis()) + " ms"),
-                    null, null, Map.of()));
-        } catch (ConnectException | UnresolvedAddressException e) {
-            return connectionError(request, e);
-        } catch (IOException e) {
+            return HttpOutcomes.of(response, call.redactor());
+        } catch (IOException | UnresolvedAddressException e) {
             if (call.cancellation().isCancelled()) {
                 return call.stopped(null).orElseThrow();
             }
-            return connectionError(request, e);
+            IOException io = e instanceof IOException ioe ? ioe : new IOException(e);
+            return HttpFailures.of(request, io, CONNECT_TIMEOUT);
         }
-    }
-
-    private static ToolOutcome connectionError(HttpRequest request, Exception e) {
-        String reason = e.getMessage() != null ? e.getMessage()
-                : e.getCause() != null ? e.getCause().toString() : e.getClass().getSimpleName();
-        return ToolOutcome.Failed.retriable("ConnectionError",
-                request.method() + " " + request.uri().getHost() + ":" + request.uri().getPort()
-                        + " failed: " + reason);
     }
 }

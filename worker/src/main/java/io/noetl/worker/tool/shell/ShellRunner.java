@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.worker.redact.Bounds;
+import io.noetl.worker.redact.Redactor;
 import io.noetl.worker.tool.ToolCall;
 import io.noetl.worker.tool.ToolOutcome;
 import io.noetl.worker.tool.ToolRunner;
@@ -16,11 +17,13 @@ import java.util.Map;
 
 /**
  * The {@code shell} tool: {@code command} through {@code /bin/sh -c}, with optional {@code env} and {@code cwd}.
- * Result {@code {exit_code, stdout}}; stderr becomes the logs; a non-zero exit is a {@code ShellError}.
+ * Result {@code {exit_code, stdout}}; stderr becomes the logs; a non-zero exit is a {@code ShellError} whose message
+ * keeps the tails of stderr and stdout.
  */
 public final class ShellRunner implements ToolRunner {
 
-    private static final int STDERR_IN_MESSAGE = 1024;
+    /** How much of the end of stderr, and of stdout, a failure's message keeps. */
+    private static final int TAIL_IN_MESSAGE = 1024;
 
     @Override
     public String kind() {
@@ -57,9 +60,8 @@ public final class ShellRunner implements ToolRunner {
             result.put("exit_code", exit.exitCode());
             result.put("stdout", stdout);
             if (exit.exitCode() != 0) {
-                String tail = stderr.isBlank() ? "" : ": " + Bounds.tail(stderr.strip(), STDERR_IN_MESSAGE);
-                return new ToolOutcome.Failed(new ErrorInfo("ShellError",
-                        "command exited with code " + exit.exitCode() + tail, null, false), result, stderr, Map.of());
+                return new ToolOutcome.Failed(new ErrorInfo("ShellError", failure(exit.exitCode(), stderr, stdout,
+                        call.redactor()), null, false), result, stderr, Map.of());
             }
             return new ToolOutcome.Succeeded(result, stderr.isEmpty() ? null : stderr, Map.of());
         } catch (IOException e) {
@@ -68,6 +70,22 @@ public final class ShellRunner implements ToolRunner {
             delete(out);
             delete(err);
         }
+    }
+
+    /**
+     * {@code command exited with code N: <stderr tail>} and, on its own line, {@code stdout: <stdout tail>}: tools
+     * such as dbt report their failures on stdout. Each tail is redacted before it is cut, so a cut never leaves
+     * part of a secret behind.
+     */
+    static String failure(int exitCode, String stderr, String stdout, Redactor redactor) {
+        StringBuilder message = new StringBuilder("command exited with code ").append(exitCode);
+        if (!stderr.isBlank()) {
+            message.append(": ").append(Bounds.tail(redactor.text(stderr.strip()), TAIL_IN_MESSAGE));
+        }
+        if (!stdout.isBlank()) {
+            message.append("\nstdout: ").append(Bounds.tail(redactor.text(stdout.strip()), TAIL_IN_MESSAGE));
+        }
+        return message.toString();
     }
 
     private static void delete(Path p) {

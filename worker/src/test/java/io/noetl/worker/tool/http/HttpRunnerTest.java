@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.noetl.embedded.LoopbackPorts;
+import io.noetl.schemas.playbook.KeychainEntry;
 import io.noetl.worker.tool.ToolOutcome;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Against a JDK HttpServer written in the test. */
@@ -43,6 +45,22 @@ class HttpRunnerTest {
                 Thread.currentThread().interrupt();
             }
             respond(ex, 200, "late", "text/plain");
+        });
+        server.createContext("/limited", ex -> {
+            ex.getResponseHeaders().set("Retry-After", "30");
+            ex.getResponseHeaders().set("X-RateLimit-Remaining", "0");
+            ex.getResponseHeaders().set("RateLimit-Reset", "17");
+            ex.getResponseHeaders().set("X-Request-Id", "req-123");
+            respond(ex, 429, "{\"error\":\"rate_limited\",\"detail\":\"slow down\"}", "application/json");
+        });
+        server.createContext("/auth", ex -> {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            respond(ex, 401, "token expired", "text/plain");
+        });
+        server.createContext("/leaky", ex -> {
+            String tail = "x".repeat(2_000);
+            respond(ex, 500, "{\"error\":\"boom\",\"echo\":\"k3y-s3cr3t-value\",\"token\":\"tok-123456\","
+                    + "\"filler\":\"" + tail + "\"}", "application/json");
         });
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -99,6 +117,34 @@ class HttpRunnerTest {
             assertThat(failed.result().path("body").asText()).isEqualTo("status " + code);
             assertThat(failed.meta()).containsEntry("http_status", code);
         }
+    }
+
+    @Test
+    @DisplayName("an error response keeps its status, the headers that tell why and the start of its body")
+    void errorResponsesKeepStatusTellingHeadersAndBodyStart() throws Exception {
+        ToolOutcome.Failed limited = (ToolOutcome.Failed) run(command("http", Map.of("url", base + "/limited")))
+                .outcome();
+        assertThat(limited.error().message()).startsWith("HTTP 429 from GET " + base + "/limited")
+                .contains("Retry-After: 30").contains("X-Ratelimit-Remaining: 0").contains("Ratelimit-Reset: 17")
+                .contains("body: {\"error\":\"rate_limited\",\"detail\":\"slow down\"}")
+                .doesNotContain("req-123");
+        ToolOutcome.Failed auth = (ToolOutcome.Failed) run(command("http", Map.of("url", base + "/auth")))
+                .outcome();
+        assertThat(auth.error().message()).contains("HTTP 401")
+                .contains("Www-Authenticate: Bearer error=\"invalid_token\"").contains("body: token expired");
+    }
+
+    @Test
+    @DisplayName("the body kept in an error is redacted, then cut to 512 characters")
+    void errorBodyIsRedactedThenBounded() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("http", Map.of("url", base + "/leaky"),
+                Map.of(), List.of(new KeychainEntry("api", "secret", "k3y-s3cr3t-value", null)), null)).outcome();
+        String message = failed.error().message();
+        assertThat(message).contains("HTTP 500").contains("\"error\":\"boom\"")
+                .doesNotContain("k3y-s3cr3t-value").doesNotContain("tok-123456").contains("***");
+        String body = message.substring(message.indexOf("; body: ") + "; body: ".length());
+        assertThat(body).hasSizeLessThanOrEqualTo(HttpOutcomes.BODY_CHARS + 1).endsWith("…");
+        assertThat(failed.result().path("body").path("filler").asText()).hasSize(2_000);
     }
 
     @Test

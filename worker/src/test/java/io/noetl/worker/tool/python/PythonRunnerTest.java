@@ -8,6 +8,7 @@ import io.noetl.worker.tool.ToolExecution;
 import io.noetl.worker.tool.ToolOutcome;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PythonRunnerTest {
@@ -39,6 +40,46 @@ class PythonRunnerTest {
         assertThat(failed.error().message()).isEqualTo("ZeroDivisionError: division by zero");
         assertThat(failed.error().stack()).contains("Traceback").contains("line 2");
         assertThat(failed.error().retriable()).isFalse();
+    }
+
+    @Test
+    @DisplayName("an exception re-raised with a note keeps its type and message first, the note after")
+    void noteDoesNotHideTheExceptionsTypeAndMessage() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("python", Map.of("code", """
+                try:
+                    {}["customer_id"]
+                except KeyError as e:
+                    e.add_note("while reading row 3 of orders.csv")
+                    raise
+                """))).outcome();
+        assertThat(failed.error().message())
+                .isEqualTo("KeyError: 'customer_id'\nnote: while reading row 3 of orders.csv");
+    }
+
+    @Test
+    @DisplayName("a chained exception reports the raised one first, then what it was caused by, with module names")
+    void chainedExceptionsAreReportedRaisedFirstThenTheirCauses() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("python", Map.of("code", """
+                import json
+                class LoadError(Exception):
+                    pass
+                try:
+                    try:
+                        json.loads("{not json")
+                    except ValueError as bad:
+                        raise ConnectionRefusedError(111, "Connection refused") from bad
+                except OSError as e:
+                    err = LoadError("could not load orders")
+                    err.add_note("source: http://orders-api:8080")
+                    raise err
+                """))).outcome();
+        assertThat(failed.error().message().lines().toList()).containsExactly(
+                "LoadError: could not load orders",
+                "note: source: http://orders-api:8080",
+                "while handling: ConnectionRefusedError: [Errno 111] Connection refused",
+                "caused by: json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: "
+                        + "line 1 column 2 (char 1)");
+        assertThat(failed.error().stack()).contains("Traceback");
     }
 
     @Test

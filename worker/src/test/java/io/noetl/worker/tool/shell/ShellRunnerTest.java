@@ -4,11 +4,13 @@ import static io.noetl.worker.Commands.command;
 import static io.noetl.worker.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.noetl.schemas.playbook.KeychainEntry;
 import io.noetl.worker.tool.ToolOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,34 @@ class ShellRunnerTest {
         assertThat(failed.error().message()).contains("code 3").contains("no such table");
         assertThat(failed.error().retriable()).isFalse();
         assertThat(failed.result().path("exit_code").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("a failure keeps the tail of stdout too, where tools such as dbt report what failed")
+    void failureKeepsTheTailOfStdoutToo() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell", Map.of("command", """
+                for i in $(seq 1 200); do echo "12:00:0$((i % 10))  progress line $i"; done
+                echo "Failure in test not_null_orders_id (models/schema.yml)"
+                echo "  Got 37 results, configured to fail if != 0"
+                echo "Completed with 1 error" >&2
+                exit 1
+                """))).outcome();
+        String message = failed.error().message();
+        assertThat(message).startsWith("command exited with code 1: Completed with 1 error\nstdout: ")
+                .contains("Failure in test not_null_orders_id").endsWith("configured to fail if != 0")
+                .doesNotContain("progress line 1\n");
+        assertThat(message.length()).isLessThan(1_200);
+    }
+
+    @Test
+    @DisplayName("stdout kept in a failure is redacted before it is cut: no part of a keychain value survives")
+    void stdoutInAFailureIsRedactedBeforeItIsCut() throws Exception {
+        String secret = "s3cr3t-" + "v".repeat(60);
+        var ex = run(command("shell", Map.of("command", "printf '%s' \"$TOKEN\"; printf 'y%.0s' $(seq 1 1000); "
+                        + "exit 2", "env", Map.of("TOKEN", "{{ keychain.tok }}")), Map.of(),
+                List.of(new KeychainEntry("tok", "secret", secret, null)), null));
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) ex.outcome();
+        assertThat(failed.error().message()).contains("stdout: ").doesNotContain("s3cr3t").doesNotContain("vvvv");
     }
 
     @Test
