@@ -1,5 +1,6 @@
 package io.noetl.server;
 
+import io.noetl.insights.InsightSettings;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.settings.Env;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param names          names on the wire ({@code NOETL_STREAM_PREFIX} prefixes them; empty in production)
  * @param publicUrl      base URL callers reach this server at ({@code NOETL_PUBLIC_URL}); null means
  *                       {@code http://127.0.0.1:<http port>}
+ * @param insights       how the insight routes answer ({@code NOETL_FINGERPRINT_NEW}, ...)
  */
 public record ServerConfig(
         String natsUrl,
@@ -30,7 +32,8 @@ public record ServerConfig(
         Duration reaperInterval,
         Duration claimTimeout,
         Names names,
-        String publicUrl) {
+        String publicUrl,
+        InsightSettings insights) {
 
     /** The address the API binds when {@code NOETL_HTTP_HOST} is unset: this machine only. */
     public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
@@ -48,12 +51,13 @@ public record ServerConfig(
         }
         names = names == null ? Names.DEFAULT : names;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "");
+        insights = insights == null ? InsightSettings.DEFAULTS : insights;
     }
 
     /** Settings on the default host, without an explicit public URL. */
     public ServerConfig(String natsUrl, int httpPort, String serverId, int lanes, Duration reaperInterval,
                         Duration claimTimeout, Names names) {
-        this(natsUrl, DEFAULT_HTTP_HOST, httpPort, serverId, lanes, reaperInterval, claimTimeout, names, null);
+        this(natsUrl, DEFAULT_HTTP_HOST, httpPort, serverId, lanes, reaperInterval, claimTimeout, names, null, null);
     }
 
     /** @throws IllegalArgumentException naming the variable whose value is not accepted */
@@ -68,36 +72,37 @@ public record ServerConfig(
                 env.duration("NOETL_REAPER_INTERVAL", Duration.ofSeconds(5)),
                 env.duration("NOETL_CLAIM_TIMEOUT", Duration.ofSeconds(60)),
                 env.names(),
-                env.optional("NOETL_PUBLIC_URL").orElse(null));
+                env.optional("NOETL_PUBLIC_URL").orElse(null),
+                InsightSettings.fromEnv(vars));
     }
 
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(natsUrl, httpHost, port, serverId, lanes, reaperInterval, claimTimeout, names,
-                publicUrl);
+                publicUrl, insights);
     }
 
     public ServerConfig withHttpHost(String host) {
         return new ServerConfig(natsUrl, host, httpPort, serverId, lanes, reaperInterval, claimTimeout, names,
-                publicUrl);
+                publicUrl, insights);
     }
 
     public ServerConfig withNames(Names newNames) {
         return new ServerConfig(natsUrl, httpHost, httpPort, serverId, lanes, reaperInterval, claimTimeout, newNames,
-                publicUrl);
+                publicUrl, insights);
     }
 
     public ServerConfig withNatsUrl(String url) {
         return new ServerConfig(url, httpHost, httpPort, serverId, lanes, reaperInterval, claimTimeout, names,
-                publicUrl);
+                publicUrl, insights);
     }
 
     public ServerConfig withReaperInterval(Duration interval) {
         return new ServerConfig(natsUrl, httpHost, httpPort, serverId, lanes, interval, claimTimeout, names,
-                publicUrl);
+                publicUrl, insights);
     }
 
     public ServerConfig withClaimTimeout(Duration timeout) {
         return new ServerConfig(natsUrl, httpHost, httpPort, serverId, lanes, reaperInterval, timeout, names,
-                publicUrl);
+                publicUrl, insights);
     }
 }

@@ -1,11 +1,15 @@
 package io.noetl.server;
 
 import io.nats.client.Connection;
+import io.noetl.insights.Insights;
+import io.noetl.insights.StoreAccess;
+import io.noetl.insights.reasoner.ExtractiveReasoner;
 import io.noetl.schemas.nats.JetStreamSetup;
 import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.server.api.HttpApi;
 import io.noetl.server.api.RouteGroup;
 import io.noetl.server.catalog.Catalog;
+import io.noetl.server.insight.ServerExecutions;
 import io.noetl.server.runtime.EngineAdapter;
 import io.noetl.server.runtime.ExecutionServices;
 import java.io.IOException;
@@ -26,8 +30,11 @@ public final class ServerRole implements AutoCloseable {
     private final ExecutionServices executions;
     private final HttpApi http;
     private final String serverId;
+    private final Insights insights;
 
-    private ServerRole(Connection nc, Catalog catalog, ExecutionServices executions, HttpApi http, String serverId) {
+    private ServerRole(Connection nc, Catalog catalog, ExecutionServices executions, HttpApi http, String serverId,
+            Insights insights) {
+        this.insights = insights;
         this.nc = nc;
         this.catalog = catalog;
         this.executions = executions;
@@ -52,10 +59,13 @@ public final class ServerRole implements AutoCloseable {
             String publicUrl = config.publicUrl() != null ? config.publicUrl() : "http://127.0.0.1:" + port;
             executions = new ExecutionServices(nc, config.names(), new EngineAdapter(Clock.systemUTC(), publicUrl),
                     catalog, config.lanes(), config.reaperInterval(), config.claimTimeout(), Clock.systemUTC());
-            HttpApi http = new HttpApi(nc, catalog, executions, extraRoutes).start(config.httpHost(), port);
+            Insights insights = new Insights(new ServerExecutions(executions.runtime(), executions.events(), catalog),
+                    new StoreAccess(), new ExtractiveReasoner(), config.insights(), Clock.systemUTC());
+            HttpApi http = new HttpApi(nc, catalog, executions, insights, extraRoutes)
+                    .start(config.httpHost(), port);
             LOG.info("server {} started: http {}:{}, NATS {}, prefix '{}'", config.serverId(), config.httpHost(),
                     http.port(), config.natsUrl(), config.names().prefix());
-            return new ServerRole(nc, catalog, executions, http, config.serverId());
+            return new ServerRole(nc, catalog, executions, http, config.serverId(), insights);
         } catch (RuntimeException e) {
             if (executions != null) {
                 executions.close();
@@ -63,6 +73,14 @@ public final class ServerRole implements AutoCloseable {
             closeQuietly(nc);
             throw e;
         }
+    }
+
+    /**
+     * The insight engine behind the insight routes; attach the stores to {@code insights().stores()} once this
+     * process can read them (the sink opened them, or the production stores are configured).
+     */
+    public Insights insights() {
+        return insights;
     }
 
     /** The port the REST API listens on (resolved when the configured port was 0). */

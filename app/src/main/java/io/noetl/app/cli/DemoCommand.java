@@ -13,6 +13,7 @@ import io.noetl.app.demo.LatencyPhase;
 import io.noetl.app.demo.PostgresProbe;
 import io.noetl.app.demo.StoreReport;
 import io.noetl.app.infra.EmbeddedNats;
+import io.noetl.app.infra.InsightStores;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.StreamRoles;
 import io.noetl.embedded.LoopbackPorts;
@@ -72,6 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
             StreamRoles.Started stream = StreamRoles.start(roleEnv, life, out);
             if (stream.sink() != null) {
                 AdminReplay.serve(stream.sink(), stream.bootstrapServers(), roleEnv, reindex, life);
+                InsightStores.fromSink(server, stream.sink(), life);
             }
             Connection alertsConnection = life.add(NatsConnections.connect(nats.url(),
                     stream.names().prefix() + "noetl-demo-alerts"));

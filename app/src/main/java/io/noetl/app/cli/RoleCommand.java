@@ -3,6 +3,7 @@ package io.noetl.app.cli;
 import io.noetl.app.admin.AdminReplay;
 import io.noetl.app.admin.ReindexRoutes;
 import io.noetl.app.infra.EmbeddedNats;
+import io.noetl.app.infra.InsightStores;
 import io.noetl.app.infra.Lifecycle;
 import io.noetl.app.infra.StreamRoles;
 import io.noetl.server.ServerConfig;
@@ -44,8 +45,9 @@ final class RoleCommand {
                 roleEnv = withNats(env, nats.url());
                 out.println("NATS: " + nats.url() + (nats.owned() ? " (private nats-server)" : ""));
             }
+            ServerRole role = null;
             if (server) {
-                ServerRole role = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv), List.of(reindex)));
+                role = life.add(ServerRole.start(ServerConfig.fromEnv(roleEnv), List.of(reindex)));
                 out.println("API: http://127.0.0.1:" + role.httpPort());
             }
             if (worker) {
@@ -55,9 +57,12 @@ final class RoleCommand {
             }
             if (streams) {
                 StreamRoles.Started started = StreamRoles.start(roleEnv, life, out, sink);
-                if (server && started.sink() != null) {
+                if (role != null && started.sink() != null) {
                     AdminReplay.serve(started.sink(), started.bootstrapServers(), roleEnv, reindex, life);
+                    InsightStores.fromSink(role, started.sink(), life);
                 }
+            } else if (role != null) {
+                InsightStores.fromEnvironment(role, roleEnv, life, out);
             }
             out.println("running; press Ctrl-C to stop");
             out.flush();

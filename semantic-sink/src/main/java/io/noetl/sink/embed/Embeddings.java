@@ -2,6 +2,7 @@ package io.noetl.sink.embed;
 
 import io.noetl.stores.embed.Embedder;
 import io.noetl.stores.embed.EmbeddingInput;
+import io.noetl.stores.embed.TextVectors;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 128-bit hash of the normalized text, and embeds only the misses, in one batch per call. A flood of the same
  * error (same template, values masked away) is embedded once. Returned arrays are the caller's to keep. Thread-safe.
  */
-public final class Embeddings {
+public final class Embeddings implements TextVectors {
 
     /** Default number of cached vectors (~1.5 KB each at dimension 384). */
     public static final int DEFAULT_CACHE_SIZE = 10_000;
@@ -57,11 +58,13 @@ public final class Embeddings {
     }
 
     /** @return the dimension of every vector */
+    @Override
     public int dimension() {
         return embedder.dimension();
     }
 
     /** @return the embedder's id */
+    @Override
     public String embedderId() {
         return embedder.id();
     }
@@ -72,6 +75,7 @@ public final class Embeddings {
     }
 
     /** Embeds one input. */
+    @Override
     public float[] embed(EmbeddingInput input) {
         return embedAll(List.of(input)).getFirst();
     }

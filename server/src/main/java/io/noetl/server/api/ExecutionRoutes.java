@@ -52,7 +52,7 @@ final class ExecutionRoutes {
 
     private void list(Context ctx) {
         Status status = parseStatus(ctx.queryParam("status"));
-        int limit = parseLimit(ctx.queryParam("limit"));
+        int limit = Queries.limit(ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
         ExecutionQueries.Page page = queries.list(status, ctx.queryParam("playbook"), limit, ctx.queryParam("cursor"));
         Responses.page(ctx, page.items().stream().map(ExecutionRoutes::listItem).toList(), page.next());
     }
@@ -127,21 +127,5 @@ final class ExecutionRoutes {
             throw ApiException.badRequest("invalid_request", "unknown status '" + raw + "'",
                     List.of(Map.of("path", "status", "message", "must be one of " + List.of(Status.values()))));
         }
-    }
-
-    private static int parseLimit(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below with the accepted range
-        }
-        throw ApiException.badRequest("invalid_request", "limit must be 1.." + MAX_LIMIT,
-                List.of(Map.of("path", "limit", "message", "got '" + raw + "'")));
     }
 }

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.nats.client.Connection;
+import io.noetl.insights.Insights;
 import io.noetl.server.catalog.Catalog;
 import io.noetl.server.catalog.CatalogUnavailableException;
 import io.noetl.server.runtime.ExecutionErrors;
@@ -25,13 +26,10 @@ public final class HttpApi implements AutoCloseable {
 
     private final Javalin app;
 
-    public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions) {
-        this(nc, catalog, executions, List.of());
-    }
-
-    /** The control API plus {@code extra} route groups. */
-    public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions, List<RouteGroup> extra) {
-        this(core(nc, catalog, executions, extra));
+    /** The control API, the insight routes over {@code insights}, plus {@code extra} route groups. */
+    public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions, Insights insights,
+            List<RouteGroup> extra) {
+        this(core(nc, catalog, executions, insights, extra));
     }
 
     /** An API of these route groups only, with the shared error mapping (a feature's routes on their own). */
@@ -47,10 +45,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static List<RouteGroup> core(Connection nc, Catalog catalog, ExecutionServices executions,
-            List<RouteGroup> extra) {
+            Insights insights, List<RouteGroup> extra) {
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new PlaybookRoutes(catalog)::register);
         groups.add(new ExecutionRoutes(executions.runtime(), executions.queries(), executions.events())::register);
+        groups.add(new InsightRoutes(insights, executions.runtime())::register);
         groups.add(new HealthRoutes(nc)::register);
         groups.addAll(extra);
         return groups;

@@ -8,13 +8,14 @@ import java.util.Set;
 final class EventRouting {
 
     /**
-     * Produced by the server itself (applying them back would change nothing), plus the workers'
-     * informational {@code command.completed|failed} (the outcome travels in {@code call.done|error}).
+     * Produced by the server itself (applying them back would change nothing, and a resolution annotates an ended
+     * execution), plus the workers' informational {@code command.completed|failed} (the outcome travels in
+     * {@code call.done|error}).
      */
     private static final Set<String> OWN = Set.of(
             EventTypes.PLAYBOOK_STARTED, EventTypes.STEP_ENTER, EventTypes.STEP_EXIT, EventTypes.COMMAND_ISSUED,
             EventTypes.RETRY_SCHEDULED, EventTypes.LOOP_ITEM, EventTypes.LOOP_DONE,
-            EventTypes.COMMAND_COMPLETED, EventTypes.COMMAND_FAILED);
+            EventTypes.COMMAND_COMPLETED, EventTypes.COMMAND_FAILED, EventTypes.RESOLUTION_RECORDED);
 
     private static final Set<String> PLAYBOOK_ENDS = Set.of(
             EventTypes.PLAYBOOK_COMPLETED, EventTypes.PLAYBOOK_FAILED, EventTypes.PLAYBOOK_CANCELLED);

@@ -6,6 +6,7 @@ import io.noetl.schemas.Names;
 import io.noetl.schemas.Ulid;
 import io.noetl.schemas.decision.Decision;
 import io.noetl.schemas.event.Event;
+import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.playbook.Playbook;
 import io.noetl.server.catalog.Catalog;
 import io.noetl.server.catalog.CatalogEntry;
@@ -144,6 +145,35 @@ public final class ExecutionRuntime {
     public Event decide(String executionId, Decision decision) {
         ExecutionState state = get(executionId);
         Event recorded = engine.decide(state, playbookOf(state), decision);
+        publisher.publishEvent(recorded).join();
+        return recorded;
+    }
+
+    /**
+     * Records what fixed an execution: publishes a {@code resolution.recorded} event on the execution's subject, so it
+     * flows through JetStream, Kafka and the sink like every other event (a replay keeps it). The same text by the
+     * same person is one event, however often it is posted. 409 while the execution still runs.
+     */
+    public Event recordResolution(String executionId, String text, String by) {
+        ExecutionState state = get(executionId);
+        if (!state.status().terminal()) {
+            throw new ExecutionErrors.Conflict("execution " + executionId + " is " + state.status()
+                    + "; a resolution is recorded once it has ended");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("text", text);
+        result.put("by", by);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("msg_key", Integer.toHexString((text + "\n" + by).hashCode()));
+        Event recorded = Event.builder(EventTypes.RESOLUTION_RECORDED, executionId)
+                .playbookPath(state.playbookPath())
+                .playbookVersion(state.playbookVersion())
+                .parentExecutionId(state.parentExecutionId())
+                .status(state.status().name())
+                .timestamp(clock.instant())
+                .result(Json.toTree(result))
+                .meta(meta)
+                .build();
         publisher.publishEvent(recorded).join();
         return recorded;
     }

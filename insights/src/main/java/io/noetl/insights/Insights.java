@@ -1,0 +1,67 @@
+package io.noetl.insights;
+
+import io.noetl.insights.diagnosis.Diagnoser;
+import io.noetl.insights.diagnosis.Diagnosis;
+import io.noetl.insights.diagnosis.ErrorClasses;
+import io.noetl.insights.execution.ExecutionSource;
+import io.noetl.insights.execution.ExecutionView;
+import io.noetl.insights.reasoner.ExtractiveReasoner;
+import io.noetl.insights.reasoner.Reasoner;
+import io.noetl.insights.similar.SimilarFailure;
+import io.noetl.schemas.error.ErrorClassifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The insight engine: questions about executions, answered from the server's own state and the stores this process
+ * can read, through a reasoner (extractive unless an LLM is configured). Thread-safe.
+ */
+public final class Insights {
+
+    private final ExecutionSource source;
+    private final StoreAccess stores;
+    private final Diagnoser diagnoser;
+    private final Reasoner reasoner;
+
+    public Insights(ExecutionSource source, StoreAccess stores, Reasoner reasoner, InsightSettings settings,
+            Clock clock) {
+        this.source = source;
+        this.stores = stores;
+        this.reasoner = reasoner;
+        this.diagnoser = new Diagnoser(source, stores, new ErrorClasses(ErrorClassifier.standard()), settings, clock);
+    }
+
+    /** The extractive reasoner, the default settings and the system clock. */
+    public static Insights extractive(ExecutionSource source, StoreAccess stores) {
+        return new Insights(source, stores, new ExtractiveReasoner(), InsightSettings.DEFAULTS, Clock.systemUTC());
+    }
+
+    /** The stores this engine reads (attach them once they are open). */
+    public StoreAccess stores() {
+        return stores;
+    }
+
+    /**
+     * Why did it fail (or retry, or stop): see {@link Diagnosis}.
+     *
+     * @throws UnknownExecutionException when no execution has this id
+     */
+    public Diagnosis diagnose(String executionId) {
+        return diagnoser.diagnose(execution(executionId), reasoner);
+    }
+
+    /**
+     * Past failed executions most like this one, with their resolutions.
+     *
+     * @throws UnknownExecutionException when no execution has this id
+     * @throws StoreUnavailableException when the vector store cannot be read
+     */
+    public List<SimilarFailure> similar(String executionId, int limit) {
+        return diagnoser.similar(execution(executionId), limit, new ArrayList<>());
+    }
+
+    private ExecutionView execution(String executionId) {
+        return source.execution(executionId).orElseThrow(() -> new UnknownExecutionException(executionId));
+    }
+}
