@@ -1,5 +1,6 @@
 package io.noetl.topology.metrics;
 
+import io.noetl.topology.codec.Wire;
 import java.util.Arrays;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
