@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Step events and windows as the previous release wrote them (fixed bytes): they still read, and are written alike. */
+/** Step events and windows as the previous release wrote them (fixed bytes): still read, and written alike. */
 class StepWindowBytesTest {
 
     private static final String EXEC = "01JNQ0000000000000000EXEC1";
