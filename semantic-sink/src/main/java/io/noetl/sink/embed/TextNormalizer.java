@@ -1,8 +1,22 @@
 package io.noetl.sink.embed;
 
+import static io.noetl.schemas.text.VariableShape.CLOCK;
+import static io.noetl.schemas.text.VariableShape.DATE_TIME;
+import static io.noetl.schemas.text.VariableShape.EMAIL;
+import static io.noetl.schemas.text.VariableShape.HEX;
+import static io.noetl.schemas.text.VariableShape.HEX_ID;
+import static io.noetl.schemas.text.VariableShape.HOST_PORT;
+import static io.noetl.schemas.text.VariableShape.IP;
+import static io.noetl.schemas.text.VariableShape.MAC;
+import static io.noetl.schemas.text.VariableShape.PATH;
+import static io.noetl.schemas.text.VariableShape.SHORT_QUOTED;
+import static io.noetl.schemas.text.VariableShape.ULID;
+import static io.noetl.schemas.text.VariableShape.URL;
+import static io.noetl.schemas.text.VariableShape.UUID;
+
+import io.noetl.schemas.text.VariableMasks;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +24,8 @@ import java.util.regex.Pattern;
  * Turns redacted error or log text into the canonical text that is embedded: values that vary from one occurrence
  * of the same error to the next (numbers, ids, hex, UUIDs, ULIDs, timestamps, IPs, host:port pairs, URLs, e-mails,
  * paths, short quoted values) become the placeholder {@value #PLACEHOLDER}, credential-looking assignments are
- * masked again as a second line of defence, white space is collapsed and the result is bounded.
+ * masked again as a second line of defence, white space is collapsed and the result is bounded. The shapes of
+ * variables are the contracts' {@link VariableMasks}, shared with the topology's template miner.
  *
  * <p>Two occurrences of one error that differ only in such values normalize to the same text, so they embed to the
  * same vector and share one cache entry. Thread-safe and deterministic.
@@ -29,33 +44,9 @@ public final class TextNormalizer {
             "(?i)(\\b(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|authorization)\\s*[=:]\\s*(?:(?:bearer|basic)\\s+)?"
                     + "|\\bbearer\\s+)(?!<\\*>)[^\\s,;&]+");
 
-    /** A shape of variable, tried only when the text passes a cheap test of what the shape needs. */
-    private record Shape(Predicate<String> mayMatch, Pattern pattern) {
-
-        Shape(Predicate<String> mayMatch, String regex) {
-            this(mayMatch, Pattern.compile(regex));
-        }
-    }
-
     // Order matters: a longer, more specific shape is masked before the shapes it contains.
-    private static final List<Shape> VARIABLES = List.of(
-            new Shape(s -> s.contains("://"), "\\b[a-zA-Z][a-zA-Z0-9+.-]*+://[^\\s,;\"'()\\[\\]<>]+"),
-            new Shape(s -> s.indexOf('@') >= 0, "[\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+"),
-            new Shape(s -> s.indexOf('-') >= 0,
-                    "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
-            new Shape(TextNormalizer::hasDigit, "\\b[0-9][0-9A-HJKMNP-TV-Z]{25}\\b"),
-            new Shape(s -> s.indexOf('-') >= 0,
-                    "\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"),
-            new Shape(TextNormalizer::hasColonDigit, "\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\b"),
-            new Shape(s -> s.indexOf(':') >= 0, "\\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5,}\\b"),
-            new Shape(s -> s.indexOf('.') >= 0, "\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d{1,5})?\\b"),
-            new Shape(TextNormalizer::hasColonDigit, "\\b[a-zA-Z0-9-]++(?:\\.[a-zA-Z0-9-]++)++:\\d{1,5}\\b"),
-            new Shape(s -> s.indexOf('/') >= 0 || s.indexOf('\\') >= 0,
-                    "(?<![\\w./<])(?:/[\\w.@~+*%-]++)++/?|(?<!\\w)[A-Za-z]:\\\\[^\\s,;]+"),
-            new Shape(s -> s.indexOf('\'') >= 0 || s.indexOf('"') >= 0, "'[^'\\s]{1,64}'|\"[^\"\\s]{1,64}\""),
-            new Shape(s -> s.indexOf('x') >= 0 || s.indexOf('X') >= 0, "\\b0[xX][0-9a-fA-F]+\\b"),
-            new Shape(TextNormalizer::hasDigit,
-                    "\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b"));
+    private static final VariableMasks VARIABLES = VariableMasks.of(URL, EMAIL, UUID, ULID, DATE_TIME, CLOCK, MAC,
+            IP, HOST_PORT, PATH, SHORT_QUOTED, HEX, HEX_ID);
 
     private static final Pattern REPEATED = Pattern.compile("<\\*>(?:[_.:=#$+-]*<\\*>)+");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -91,11 +82,7 @@ public final class TextNormalizer {
         if (mayHoldSecret(s)) {
             s = SECRET.matcher(s).replaceAll("$1" + Matcher.quoteReplacement(PLACEHOLDER));
         }
-        for (Shape shape : VARIABLES) {
-            if (shape.mayMatch().test(s)) {
-                s = shape.pattern().matcher(s).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
-            }
-        }
+        s = VARIABLES.replace(s, PLACEHOLDER);
         s = maskDigitTokens(s);
         s = REPEATED.matcher(s).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
         s = SPACE.matcher(s).replaceAll(" ").strip();
@@ -146,19 +133,6 @@ public final class TextNormalizer {
             i = end;
         }
         return out.toString();
-    }
-
-    private static boolean hasDigit(String s) {
-        return containsDigit(s, 0, s.length());
-    }
-
-    private static boolean hasColonDigit(String s) {
-        for (int i = s.indexOf(':'); i >= 0 && i + 1 < s.length(); i = s.indexOf(':', i + 1)) {
-            if (Character.isDigit(s.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isTokenChar(char c) {

@@ -1,7 +1,7 @@
 package io.noetl.topology.alert;
 
 import io.noetl.topology.anomaly.AnomalyDetector;
-import io.noetl.topology.metrics.Wire;
+import io.noetl.topology.codec.Wire;
 
 /**
  * Latency of one step: scores each attempt's duration as it arrives.

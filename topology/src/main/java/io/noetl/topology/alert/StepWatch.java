@@ -2,9 +2,9 @@ package io.noetl.topology.alert;
 
 import io.noetl.schemas.stream.Alert;
 import io.noetl.topology.anomaly.AnomalyDetector;
+import io.noetl.topology.codec.Wire;
 import io.noetl.topology.metrics.StepEvent;
 import io.noetl.topology.metrics.StepKey;
-import io.noetl.topology.metrics.Wire;
 
 /**
  * Everything the anomaly stage knows about one step: its four watches and one {@link Hysteresis} per alert type.

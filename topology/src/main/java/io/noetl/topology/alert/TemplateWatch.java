@@ -1,6 +1,6 @@
 package io.noetl.topology.alert;
 
-import io.noetl.topology.metrics.Wire;
+import io.noetl.topology.codec.Wire;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 

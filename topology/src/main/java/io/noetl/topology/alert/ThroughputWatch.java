@@ -1,6 +1,6 @@
 package io.noetl.topology.alert;
 
-import io.noetl.topology.metrics.Wire;
+import io.noetl.topology.codec.Wire;
 
 /**
  * Throughput of one step: attempts per wall-clock interval against the rate learned over earlier intervals.

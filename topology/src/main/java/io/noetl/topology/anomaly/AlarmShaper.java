@@ -1,14 +1,14 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * Keeps output low except at the first strong evidence of an event: values below the alarm level, and everything
  * within {@code suppress} points after an alarm, are multiplied by the quiet factor (so the corpus-wide threshold
  * sees one high point per event, not a run of them). Evidence clearly stronger than the last alarm (by
  * {@link #ESCALATION}) alarms again even while suppressed, so a weak alarm cannot mask a strong event.
  */
-final class AlarmShaper implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class AlarmShaper {
 
     /** Likelihood margin by which new evidence must beat the last alarm to alarm again while suppressed. */
     static final double ESCALATION = 0.3;
@@ -39,6 +39,15 @@ final class AlarmShaper implements java.io.Serializable {
             return clamp(likelihood);
         }
         return clamp(likelihood * quietFactor);
+    }
+
+    void writeTo(Wire.Out out) {
+        out.zigZag(sinceAlarm).f64(lastAlarm);
+    }
+
+    void readFrom(Wire.In in) {
+        sinceAlarm = (int) in.zigZag();
+        lastAlarm = in.f64();
     }
 
     private static double clamp(double v) {

@@ -1,13 +1,15 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * A streaming anomaly detector for one key (e.g. one playbook/step latency series).
  *
  * <p>Values arrive one at a time in timestamp order; an implementation sees only the past (no look-ahead), keeps
- * bounded memory in plain serializable fields (so a stream processor can checkpoint it with
+ * bounded memory, writes its whole state with {@link #writeTo} (so a stream processor can checkpoint it with
  * {@link Detectors#snapshot} and {@link Detectors#restore}) and is not thread-safe: use one instance per key.
  */
-public interface AnomalyDetector extends java.io.Serializable {
+public interface AnomalyDetector {
 
     /**
      * Scores one point against the history seen so far, then learns it.
@@ -20,4 +22,10 @@ public interface AnomalyDetector extends java.io.Serializable {
 
     /** @return the registry name of this detector, e.g. {@code "windowed-gaussian"} */
     String name();
+
+    /**
+     * Writes the detector's whole state, its configuration included, so that the registry's reader for
+     * {@link #name()} rebuilds a detector that scores every later point exactly as this one would.
+     */
+    void writeTo(Wire.Out out);
 }

@@ -1,5 +1,7 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * Second stage in the manner of HTM's anomaly likelihood: how unusual the short-term average of raw surprise is
  * against the rolling history of such averages. Half of the output is empirical (how rarely the history reached
@@ -8,9 +10,7 @@ package io.noetl.topology.anomaly;
  * into [0, 1]. The history is kept in single precision: it only ranks and summarises levels, and the smaller
  * state keeps checkpoints small.
  */
-final class AnomalyLikelihood implements java.io.Serializable {
-
-    private static final long serialVersionUID = 2L;
+final class AnomalyLikelihood {
 
     private static final double LOG_FLOOR = Math.log(1e-10);
 
@@ -58,6 +58,38 @@ final class AnomalyLikelihood implements java.io.Serializable {
         sum += stored;
         sumSq += (double) stored * stored;
         return out;
+    }
+
+    void writeTo(Wire.Out out) {
+        out.varLong(historyCount).varLong(historyHead).f64(sum).f64(sumSq).zigZag(recentCount).f64(recentSum);
+        for (int i = 0; i < historyCount; i++) {
+            out.f32(history[i]);
+        }
+        for (int i = 0; i < recentFilled(); i++) {
+            out.f64(recent[i]);
+        }
+    }
+
+    void readFrom(Wire.In in) {
+        historyCount = in.varInt();
+        historyHead = in.varInt();
+        if (historyCount > history.length || historyHead >= history.length) {
+            throw new IllegalArgumentException("likelihood history of another size (" + historyCount + ")");
+        }
+        sum = in.f64();
+        sumSq = in.f64();
+        recentCount = (int) in.zigZag();
+        recentSum = in.f64();
+        for (int i = 0; i < historyCount; i++) {
+            history[i] = in.f32();
+        }
+        for (int i = 0; i < recentFilled(); i++) {
+            recent[i] = in.f64();
+        }
+    }
+
+    private int recentFilled() {
+        return recentCount < 0 ? recent.length : Math.min(recentCount, recent.length);
     }
 
     private double likelihood(double avg) {

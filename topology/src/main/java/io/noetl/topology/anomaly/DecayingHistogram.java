@@ -1,5 +1,6 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
 import java.util.Arrays;
 
 /**
@@ -8,9 +9,7 @@ import java.util.Arrays;
  * when it fills up the keys with the smallest decayed counts are dropped. Counts are kept in a growing unit to make
  * decay O(1) per addition.
  */
-final class DecayingHistogram implements java.io.Serializable {
-
-    private static final long serialVersionUID = 2L;
+final class DecayingHistogram {
 
     private static final double RESCALE_AT = 1e12;
     private static final double PRUNE_BELOW = 1e-3;
@@ -89,6 +88,40 @@ final class DecayingHistogram implements java.io.Serializable {
 
     int size() {
         return size;
+    }
+
+    /** Writes the live keys in slot order, each with its slot (as the gap from the previous one) and count. */
+    void writeTo(Wire.Out out) {
+        out.varLong(size).f64(unit).f64(total).varLong(sincePrune);
+        int last = -1;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                out.varLong(i - last - 1L).zigZag(keys[i]).f64(counts[i]);
+                last = i;
+            }
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this empty histogram of the same capacity; keys keep their slots. */
+    void readFrom(Wire.In in) {
+        int n = in.varInt();
+        if (n > capacity) {
+            throw new IllegalArgumentException("histogram of " + n + " keys, more than its capacity " + capacity);
+        }
+        unit = in.f64();
+        total = in.f64();
+        sincePrune = in.varInt();
+        int slot = -1;
+        for (int j = 0; j < n; j++) {
+            slot += in.varInt() + 1;
+            long key = in.zigZag();
+            if (slot >= keys.length || key == EMPTY) {
+                throw new IllegalArgumentException("histogram key " + key + " at slot " + slot);
+            }
+            keys[slot] = key;
+            counts[slot] = in.f64();
+        }
+        size = n;
     }
 
     /** The key's slot, or the empty slot where it would go (linear probing; the table is never full). */

@@ -1,27 +1,46 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registry of anomaly detectors by name. {@link #DEFAULT} ({@value #DEFAULT}) is the one the topology runs on step
  * latency; {@value ShapeDetector#NAME} is an alternative that matches recent window shapes against remembered ones;
  * {@value WindowedGaussianDetector#NAME} is NAB's reference baseline.
+ *
+ * <p>A snapshot is a version byte, the detector's name and what its {@link AnomalyDetector#writeTo} wrote, on
+ * {@link Wire}.
  */
 public final class Detectors {
 
     /** Name of the default detector. */
     public static final String DEFAULT = NoveltyDetector.NAME;
 
-    private static final Map<String, Supplier<AnomalyDetector>> FACTORIES = new LinkedHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(Detectors.class);
+    private static final int VERSION = 1;
+    /** The stream header of Java serialization, in which earlier releases wrote snapshots. */
+    private static final byte[] JAVA_SERIALIZATION = {(byte) 0xAC, (byte) 0xED, 0x00, 0x05};
+    private static final AtomicBoolean JAVA_SNAPSHOT_SEEN = new AtomicBoolean();
+
+    private record Kind(Supplier<AnomalyDetector> create, Function<Wire.In, AnomalyDetector> read) {
+    }
+
+    private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put(NoveltyDetector.NAME, NoveltyDetector::new);
-        FACTORIES.put(ShapeDetector.NAME, ShapeDetector::new);
-        FACTORIES.put(WindowedGaussianDetector.NAME, WindowedGaussianDetector::new);
+        KINDS.put(NoveltyDetector.NAME, new Kind(NoveltyDetector::new, NoveltyDetector::readFrom));
+        KINDS.put(ShapeDetector.NAME, new Kind(ShapeDetector::new, ShapeDetector::readFrom));
+        KINDS.put(WindowedGaussianDetector.NAME,
+                new Kind(WindowedGaussianDetector::new, WindowedGaussianDetector::readFrom));
     }
 
     private Detectors() {
@@ -34,45 +53,65 @@ public final class Detectors {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static AnomalyDetector create(String name) {
-        Supplier<AnomalyDetector> f = FACTORIES.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown detector '" + name + "'; known: " + names());
-        }
-        return f.get();
+        return kind(name).create().get();
     }
 
     /** @return the known detector names, default first */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(FACTORIES.keySet());
+        return Collections.unmodifiableSet(KINDS.keySet());
     }
 
-    /**
-     * The detector's whole state as bytes, for a state store.
-     *
-     * @throws IllegalStateException if a detector holds a field that cannot be serialized (a bug)
-     */
+    /** The detector's whole state as bytes, for a state store. */
     public static byte[] snapshot(AnomalyDetector detector) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1024);
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(detector);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("snapshot detector " + detector.name(), e);
-        }
-        return bytes.toByteArray();
+        Wire.Out out = new Wire.Out(4096);
+        out.u8(VERSION).string(detector.name());
+        detector.writeTo(out);
+        return out.toBytes();
     }
 
     /**
      * A detector from {@link #snapshot} bytes.
      *
-     * @throws IllegalArgumentException when the bytes are not a detector snapshot of this version
+     * @return the detector, or null for a snapshot an earlier release wrote in Java serialization: it is not read,
+     *         the caller starts a fresh detector that relearns its baseline (said once at INFO)
+     * @throws IllegalArgumentException when the bytes are not a detector snapshot of a known version
      */
     public static AnomalyDetector restore(byte[] snapshot) {
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(snapshot))) {
-            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
-                    "io.noetl.topology.anomaly.*;java.lang.*;java.util.*;[D;[J;[I;[Lio.noetl.topology.anomaly.*;!*"));
-            return (AnomalyDetector) in.readObject();
-        } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
-            throw new IllegalArgumentException("not a detector snapshot of this version: " + e, e);
+        if (isJavaSerialization(snapshot)) {
+            if (JAVA_SNAPSHOT_SEEN.compareAndSet(false, true)) {
+                LOG.info("detector snapshots of an earlier release (Java serialization) are not read: each such step's"
+                        + " latency detector starts afresh and relearns its baseline from new attempts");
+            }
+            return null;
         }
+        try {
+            Wire.In in = new Wire.In(snapshot);
+            int version = in.u8();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unknown version " + version);
+            }
+            String name = in.string();
+            AnomalyDetector d = kind(name).read().apply(in);
+            if (!in.atEnd()) {
+                throw new IllegalArgumentException("trailing bytes after the state of detector " + name);
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a detector snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    /** True for bytes that start as Java serialization does. */
+    static boolean isJavaSerialization(byte[] bytes) {
+        int n = JAVA_SERIALIZATION.length;
+        return bytes.length >= n && Arrays.equals(bytes, 0, n, JAVA_SERIALIZATION, 0, n);
+    }
+
+    private static Kind kind(String name) {
+        Kind k = KINDS.get(name);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown detector '" + name + "'; known: " + names());
+        }
+        return k;
     }
 }

@@ -1,5 +1,7 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * Parameters of {@link NoveltyDetector}; one configuration serves every series.
  *
@@ -18,7 +20,8 @@ package io.noetl.topology.anomaly;
  * @param quietFactor multiplier for output below the alarm level or during suppression
  */
 public record NoveltyConfig(int warmup, int bins, double decay, int levelWindow, double prior, double pairWeight,
-        int historySize, int shortWindow, int minHistory, double empiricalWeight, double alarmLevel, int suppress, double quietFactor) implements java.io.Serializable {
+        int historySize, int shortWindow, int minHistory, double empiricalWeight, double alarmLevel, int suppress,
+        double quietFactor) {
 
     /** The configuration used by the registry. */
     public static final NoveltyConfig DEFAULT = new NoveltyConfig(150, 40, 0.9995, 6, 0.1, 1.0,
@@ -33,5 +36,17 @@ public record NoveltyConfig(int warmup, int bins, double decay, int levelWindow,
         if (!(decay > 0 && decay <= 1) || prior <= 0 || pairWeight < 0 || empiricalWeight < 0 || empiricalWeight > 1 || quietFactor < 0 || quietFactor > 1) {
             throw new IllegalArgumentException("NoveltyConfig: decay in (0,1], prior > 0, quietFactor in [0,1]");
         }
+    }
+
+    void writeTo(Wire.Out out) {
+        out.varLong(warmup).varLong(bins).f64(decay).varLong(levelWindow).f64(prior).f64(pairWeight)
+                .varLong(historySize).varLong(shortWindow).varLong(minHistory).f64(empiricalWeight).f64(alarmLevel)
+                .varLong(suppress).f64(quietFactor);
+    }
+
+    /** @throws IllegalArgumentException when the values read are not a valid configuration */
+    static NoveltyConfig readFrom(Wire.In in) {
+        return new NoveltyConfig(in.varInt(), in.varInt(), in.f64(), in.varInt(), in.f64(), in.f64(), in.varInt(),
+                in.varInt(), in.varInt(), in.f64(), in.f64(), in.varInt(), in.f64());
     }
 }

@@ -1,5 +1,7 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * The default detector: contextual novelty with a likelihood second stage.
  *
@@ -13,8 +15,6 @@ package io.noetl.topology.anomaly;
  * State is bounded (capped histograms, fixed rings), so a snapshot stays well under 64 KB.
  */
 public final class NoveltyDetector implements AnomalyDetector {
-
-    private static final long serialVersionUID = 2L;
 
     /** Registry name. */
     public static final String NAME = "novelty";
@@ -163,5 +163,54 @@ public final class NoveltyDetector implements AnomalyDetector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public void writeTo(Wire.Out out) {
+        cfg.writeTo(out);
+        out.zigZag(seen).f64(lo).f64(width).f64(prev);
+        for (int i = 0; i < warming(); i++) {
+            out.f64(warm[i]);
+        }
+        shortLevel.writeTo(out);
+        longLevel.writeTo(out);
+        volatility.writeTo(out);
+        for (DecayingHistogram h : aspects) {
+            h.writeTo(out);
+        }
+        pairs.writeTo(out);
+        contexts.writeTo(out);
+        likelihood.writeTo(out);
+        shaper.writeTo(out);
+        surge.writeTo(out);
+    }
+
+    /** A detector from what {@link #writeTo} wrote. */
+    static NoveltyDetector readFrom(Wire.In in) {
+        NoveltyDetector d = new NoveltyDetector(NoveltyConfig.readFrom(in));
+        d.seen = (int) in.zigZag();
+        d.lo = in.f64();
+        d.width = in.f64();
+        d.prev = in.f64();
+        for (int i = 0; i < d.warming(); i++) {
+            d.warm[i] = in.f64();
+        }
+        d.shortLevel.readFrom(in);
+        d.longLevel.readFrom(in);
+        d.volatility.readFrom(in);
+        for (DecayingHistogram h : d.aspects) {
+            h.readFrom(in);
+        }
+        d.pairs.readFrom(in);
+        d.contexts.readFrom(in);
+        d.likelihood.readFrom(in);
+        d.shaper.readFrom(in);
+        d.surge.readFrom(in);
+        return d;
+    }
+
+    /** Warm-up values held (none once the warm-up is over: they are not read again). */
+    private int warming() {
+        return seen >= 0 && seen < warm.length ? seen : 0;
     }
 }

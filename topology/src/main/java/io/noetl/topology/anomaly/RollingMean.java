@@ -1,9 +1,9 @@
 package io.noetl.topology.anomaly;
 
-/** Mean of the last {@code size} values (ring buffer); {@code NaN} until the window is full. */
-final class RollingMean implements java.io.Serializable {
+import io.noetl.topology.codec.Wire;
 
-    private static final long serialVersionUID = 1L;
+/** Mean of the last {@code size} values (ring buffer); {@code NaN} until the window is full. */
+final class RollingMean {
 
     private final double[] buf;
     private int count;
@@ -27,5 +27,25 @@ final class RollingMean implements java.io.Serializable {
             }
         }
         return count >= buf.length ? sum / buf.length : Double.NaN;
+    }
+
+    void writeTo(Wire.Out out) {
+        out.zigZag(count).f64(sum);
+        for (int i = 0; i < filled(); i++) {
+            out.f64(buf[i]);
+        }
+    }
+
+    void readFrom(Wire.In in) {
+        count = (int) in.zigZag();
+        sum = in.f64();
+        for (int i = 0; i < filled(); i++) {
+            buf[i] = in.f64();
+        }
+    }
+
+    /** Slots written so far (the rest still hold 0). */
+    private int filled() {
+        return count < 0 ? buf.length : Math.min(count, buf.length);
     }
 }

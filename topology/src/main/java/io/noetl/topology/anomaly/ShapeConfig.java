@@ -1,5 +1,7 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * Parameters of {@link ShapeDetector}; one configuration serves every series.
  *
@@ -24,7 +26,7 @@ package io.noetl.topology.anomaly;
 public record ShapeConfig(int warmup, int length, int firstStep, int stepFactor, int scales, double vigilance,
         int capacity, double rate, double useDecay, double adapt, double floor, int historySize,
         int minHistory, double empiricalWeight, double alarmLevel, int suppress,
-        double quietFactor) implements java.io.Serializable {
+        double quietFactor) {
 
     /** The configuration used by the registry. */
     public static final ShapeConfig DEFAULT = new ShapeConfig(150, 8, 1, 4, 2, 3.5, 64, 0.1, 0.999, 0.01, 0.01,
@@ -42,5 +44,18 @@ public record ShapeConfig(int warmup, int length, int firstStep, int stepFactor,
             throw new IllegalArgumentException("ShapeConfig: vigilance, floor > 0; rate, useDecay in (0,1]; adapt in"
                     + " (0,1); empiricalWeight, quietFactor in [0,1]");
         }
+    }
+
+    void writeTo(Wire.Out out) {
+        out.varLong(warmup).varLong(length).varLong(firstStep).varLong(stepFactor).varLong(scales).f64(vigilance)
+                .varLong(capacity).f64(rate).f64(useDecay).f64(adapt).f64(floor).varLong(historySize)
+                .varLong(minHistory).f64(empiricalWeight).f64(alarmLevel).varLong(suppress).f64(quietFactor);
+    }
+
+    /** @throws IllegalArgumentException when the values read are not a valid configuration */
+    static ShapeConfig readFrom(Wire.In in) {
+        return new ShapeConfig(in.varInt(), in.varInt(), in.varInt(), in.varInt(), in.varInt(), in.f64(),
+                in.varInt(), in.f64(), in.f64(), in.f64(), in.f64(), in.varInt(), in.varInt(), in.f64(), in.f64(),
+                in.varInt(), in.f64());
     }
 }

@@ -1,5 +1,7 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * Shape novelty: recent windows of the series, downsampled at a few scales, are matched against a bounded memory of
  * remembered shapes ({@link ShapeMemory}). Each scale tracks the typical distance from a window to its nearest
@@ -9,8 +11,6 @@ package io.noetl.topology.anomaly;
  * first strong evidence of an event.
  */
 public final class ShapeDetector implements AnomalyDetector {
-
-    private static final long serialVersionUID = 1L;
 
     /** Registry name. */
     public static final String NAME = "shape";
@@ -78,5 +78,34 @@ public final class ShapeDetector implements AnomalyDetector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public void writeTo(Wire.Out out) {
+        cfg.writeTo(out);
+        out.varLong(seen).f64(lo).f64(hi);
+        for (int k = 0; k < windows.length; k++) {
+            out.f64(typical[k]);
+            windows[k].writeTo(out);
+            memories[k].writeTo(out);
+        }
+        shaper.writeTo(out);
+        likelihood.writeTo(out);
+    }
+
+    /** A detector from what {@link #writeTo} wrote. */
+    static ShapeDetector readFrom(Wire.In in) {
+        ShapeDetector d = new ShapeDetector(ShapeConfig.readFrom(in));
+        d.seen = in.varLong();
+        d.lo = in.f64();
+        d.hi = in.f64();
+        for (int k = 0; k < d.windows.length; k++) {
+            d.typical[k] = in.f64();
+            d.windows[k].readFrom(in);
+            d.memories[k].readFrom(in);
+        }
+        d.shaper.readFrom(in);
+        d.likelihood.readFrom(in);
+        return d;
     }
 }

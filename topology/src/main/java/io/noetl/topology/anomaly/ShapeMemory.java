@@ -1,14 +1,14 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * A bounded memory of remembered window shapes, in the manner of adaptive resonance: a window resonates with its
  * nearest prototype when their distance (mean absolute difference per value) is within the vigilance radius; the
  * prototype then learns the window (moves toward it). A window that resonates with none becomes a new prototype,
  * replacing the least used one when the memory is full.
  */
-final class ShapeMemory implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class ShapeMemory {
 
     private final int dims;
     private final double[] protos;
@@ -67,6 +67,30 @@ final class ShapeMemory implements java.io.Serializable {
             remember(w);
         }
         return dist;
+    }
+
+    void writeTo(Wire.Out out) {
+        out.varLong(size);
+        for (int i = 0; i < size * dims; i++) {
+            out.f64(protos[i]);
+        }
+        for (int j = 0; j < size; j++) {
+            out.f64(use[j]);
+        }
+    }
+
+    void readFrom(Wire.In in) {
+        int n = in.varInt();
+        if (n > use.length) {
+            throw new IllegalArgumentException("shape memory of " + n + " prototypes, more than " + use.length);
+        }
+        size = n;
+        for (int i = 0; i < size * dims; i++) {
+            protos[i] = in.f64();
+        }
+        for (int j = 0; j < size; j++) {
+            use[j] = in.f64();
+        }
     }
 
     private void remember(double[] w) {

@@ -1,13 +1,13 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * The latest {@code length} means of {@code step} consecutive values, sliding by one value: at every point the
  * window holds the mean of the last {@code step} values, of the {@code step} before them, and so on (a downsampled
  * view of the recent past that still moves at every point).
  */
-final class ShapeWindow implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class ShapeWindow {
 
     private final int step;
     private final double[] values;
@@ -29,6 +29,24 @@ final class ShapeWindow implements java.io.Serializable {
         values[(int) (count % values.length)] = v;
         count++;
         return count >= values.length;
+    }
+
+    void writeTo(Wire.Out out) {
+        out.varLong(count);
+        for (int i = 0; i < filled(); i++) {
+            out.f64(values[i]);
+        }
+    }
+
+    void readFrom(Wire.In in) {
+        count = in.varLong();
+        for (int i = 0; i < filled(); i++) {
+            values[i] = in.f64();
+        }
+    }
+
+    private int filled() {
+        return (int) Math.min(count, values.length);
     }
 
     /** @return the window, oldest mean first (a shared array, overwritten by the next call) */

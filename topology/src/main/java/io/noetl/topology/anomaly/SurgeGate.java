@@ -1,5 +1,7 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * Certainty for the plainest anomaly: a sustained move of the level far outside the usual spread. The last
  * {@link #RUN} values must all lie on the same side of a slowly moving centre, each at least {@link #MIN_Z} spreads
@@ -7,9 +9,7 @@ package io.noetl.topology.anomaly;
  * seen; then it fires once, and again only after the level has come back within half that distance (the centre
  * follows the new level). Single spikes never fire it.
  */
-final class SurgeGate implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class SurgeGate {
 
     /** Consecutive values that must all be far out. */
     static final int RUN = 3;
@@ -65,6 +65,25 @@ final class SurgeGate implements java.io.Serializable {
         spread += ADAPT * (Math.max(Math.abs(value - centre), floor) - spread);
         centre += ADAPT * (value - centre);
         return fire;
+    }
+
+    void writeTo(Wire.Out out) {
+        out.zigZag(n).f64(centre).f64(spread).f64(floor).f64(record).u8(armed ? 1 : 0);
+        for (double z : lastZ) {
+            out.f64(z);
+        }
+    }
+
+    void readFrom(Wire.In in) {
+        n = (int) in.zigZag();
+        centre = in.f64();
+        spread = in.f64();
+        floor = in.f64();
+        record = in.f64();
+        armed = in.u8() != 0;
+        for (int i = 0; i < RUN; i++) {
+            lastZ[i] = in.f64();
+        }
     }
 
     /** Smallest |z| of the last run if all share one sign, else 0. */

@@ -1,13 +1,13 @@
 package io.noetl.topology.anomaly;
 
+import io.noetl.topology.codec.Wire;
+
 /**
  * NAB's reference "windowed Gaussian": mean and standard deviation of the last {@code windowSize} values, refreshed
  * every {@code stepSize} values once the window is full; the score is {@code 1 - Q(|z|)}, so values far from the
  * mean on either side score near 1 (and every scored point at least 0.5).
  */
 public final class WindowedGaussianDetector implements AnomalyDetector {
-
-    private static final long serialVersionUID = 1L;
 
     /** Registry name. */
     public static final String NAME = "windowed-gaussian";
@@ -84,5 +84,37 @@ public final class WindowedGaussianDetector implements AnomalyDetector {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public void writeTo(Wire.Out out) {
+        out.varLong(window.length).varLong(stepBuffer.length).varLong(count).varLong(head).varLong(stepFill)
+                .f64(mean).f64(std);
+        for (int i = 0; i < count; i++) {
+            out.f64(window[i]);
+        }
+        for (int i = 0; i < stepFill; i++) {
+            out.f64(stepBuffer[i]);
+        }
+    }
+
+    /** A detector from what {@link #writeTo} wrote. */
+    static WindowedGaussianDetector readFrom(Wire.In in) {
+        WindowedGaussianDetector d = new WindowedGaussianDetector(in.varInt(), in.varInt());
+        d.count = in.varInt();
+        d.head = in.varInt();
+        d.stepFill = in.varInt();
+        if (d.count > d.window.length || d.head >= d.window.length || d.stepFill >= d.stepBuffer.length) {
+            throw new IllegalArgumentException("windowed-gaussian state beyond its window (" + d.count + ")");
+        }
+        d.mean = in.f64();
+        d.std = in.f64();
+        for (int i = 0; i < d.count; i++) {
+            d.window[i] = in.f64();
+        }
+        for (int i = 0; i < d.stepFill; i++) {
+            d.stepBuffer[i] = in.f64();
+        }
+        return d;
     }
 }

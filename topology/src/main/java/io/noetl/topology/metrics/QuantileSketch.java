@@ -1,15 +1,22 @@
 package io.noetl.topology.metrics;
 
-import java.util.Arrays;
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.store.Bin;
+import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
+import io.noetl.topology.codec.Wire;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * A mergeable quantile sketch in the manner of DDSketch: non-negative values fall into logarithmic buckets
- * {@code (γ^(i-1), γ^i]} with {@code γ = (1 + α) / (1 - α)}, so any quantile is answered within relative error
- * {@code α} of the exact value at that rank. Values below {@link #MIN_INDEXABLE} count in a zero bucket. The number of
- * buckets is bounded: when the range needs more, the lowest buckets collapse into one (low quantiles lose accuracy
- * first; high quantiles, the interesting ones for latency, keep it). Count, min, max and sum are exact.
+ * A mergeable quantile sketch: a DDSketch (sketches-java) whose non-negative values fall into logarithmic buckets
+ * {@code (γ^(i-1), γ^i]} with {@code γ = (1 + α) / (1 - α)} ({@link PaperIndexMapping}), so any quantile is answered
+ * within relative error {@code α} of the exact value at that rank. Values below {@link #MIN_INDEXABLE} count as zero.
+ * The number of buckets is bounded: when the range needs more, the lowest buckets collapse into one (low quantiles
+ * lose accuracy first; high quantiles, the interesting ones for latency, keep it). Count, min, max and sum are exact.
+ *
+ * <p>Stored compactly on {@link Wire} (the sketch lives in every step window): a few header fields and one varint
+ * count per bucket between the lowest and the highest non-empty one.
  *
  * <p>Not thread-safe. Two sketches merge only when their accuracy is equal.
  */
@@ -23,18 +30,13 @@ public final class QuantileSketch {
     public static final double MIN_INDEXABLE = 1e-9;
 
     private static final int VERSION = 1;
-    private static final int NONE = Integer.MIN_VALUE;
 
     private final double accuracy;
-    private final double gamma;
-    private final double logGamma;
     private final int maxBuckets;
-    private long[] counts = new long[0];
-    private int offset; // bucket index of counts[0]
-    private int lo = NONE; // lowest and highest bucket index in use (NONE when no bucket is)
-    private int hi = NONE;
-    private long zeroCount;
+    private final CollapsingLowestDenseStore bins;
+    private final DDSketch sketch;
     private long count;
+    private long zeros;
     private double min = Double.NaN;
     private double max = Double.NaN;
     private double sum;
@@ -54,9 +56,11 @@ public final class QuantileSketch {
                     + " and " + maxBuckets);
         }
         this.accuracy = accuracy;
-        this.gamma = (1 + accuracy) / (1 - accuracy);
-        this.logGamma = Math.log(gamma);
         this.maxBuckets = maxBuckets;
+        this.bins = new CollapsingLowestDenseStore(maxBuckets);
+        // values strictly above the bound are indexed: nextDown makes MIN_INDEXABLE itself the first indexed value
+        this.sketch = new DDSketch(PaperIndexMapping.of(accuracy), () -> new CollapsingLowestDenseStore(maxBuckets),
+                () -> bins, Math.nextDown(MIN_INDEXABLE));
     }
 
     /**
@@ -65,80 +69,17 @@ public final class QuantileSketch {
      * @throws IllegalArgumentException for a negative, NaN or infinite value
      */
     public void add(double value) {
-        add(value, 1);
-    }
-
-    private void add(double value, long n) {
         if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("sketch values must be finite and >= 0, got " + value);
         }
+        sketch.accept(value);
         if (value < MIN_INDEXABLE) {
-            zeroCount += n;
-        } else {
-            addToBucket((int) Math.ceil(Math.log(value) / logGamma), n);
+            zeros++;
         }
-        count += n;
-        sum += value * n;
-        min = count == n ? value : Math.min(min, value);
-        max = count == n ? value : Math.max(max, value);
-    }
-
-    private void addToBucket(int index, long n) {
-        if (hi == NONE) {
-            if (counts.length == 0) {
-                counts = new long[16];
-            }
-            offset = index - counts.length / 2;
-            lo = index;
-            hi = index;
-            counts[index - offset] += n;
-            return;
-        }
-        int floor = Math.max(hi, index) - maxBuckets + 1;
-        if (index < floor) {
-            index = floor; // collapse into the lowest kept bucket
-        }
-        if (lo < floor) {
-            collapseBelow(floor);
-        }
-        if (index < offset || index >= offset + counts.length) {
-            grow(index);
-        }
-        counts[index - offset] += n;
-        lo = Math.min(lo, index);
-        hi = Math.max(hi, index);
-    }
-
-    /** Moves every count below {@code floor} into bucket {@code floor}. */
-    private void collapseBelow(int floor) {
-        long carried = 0;
-        for (int i = lo; i <= Math.min(hi, floor - 1); i++) {
-            carried += counts[i - offset];
-            counts[i - offset] = 0;
-        }
-        lo = floor;
-        hi = Math.max(hi, floor);
-        if (floor < offset || floor >= offset + counts.length) {
-            grow(floor);
-        }
-        counts[floor - offset] += carried;
-    }
-
-    /** Re-allocates the storage to cover the used range and {@code index}, with slack on the side it grows to. */
-    private void grow(int index) {
-        int needLo = Math.min(lo, index);
-        int needHi = Math.max(hi, index);
-        int span = needHi - needLo + 1;
-        int cap = Math.max(Math.min(Math.max(span + span / 2, 16), maxBuckets), span);
-        int newOffset = index < offset ? needHi - cap + 1 : needLo;
-        long[] next = new long[cap];
-        int from = Math.max(offset, newOffset);
-        int to = Math.min(offset + counts.length, newOffset + cap);
-        if (to > from) {
-            System.arraycopy(counts, from - offset, next, from - newOffset, to - from);
-        }
-        counts = next;
-        offset = newOffset;
+        count++;
+        sum += value;
+        min = count == 1 ? value : Math.min(min, value);
+        max = count == 1 ? value : Math.max(max, value);
     }
 
     /**
@@ -161,19 +102,7 @@ public final class QuantileSketch {
         if (q == 1) {
             return max;
         }
-        double rank = q * (count - 1);
-        long seen = zeroCount;
-        if (seen > rank) {
-            return min;
-        }
-        for (int j = 0; j < counts.length; j++) {
-            seen += counts[j];
-            if (seen > rank) {
-                double estimate = 2 * Math.pow(gamma, offset + j) / (gamma + 1);
-                return Math.max(min, Math.min(max, estimate));
-            }
-        }
-        return max;
+        return Math.max(min, Math.min(max, sketch.getValueAtQuantile(q)));
     }
 
     /**
@@ -188,13 +117,8 @@ public final class QuantileSketch {
         if (other.count == 0) {
             return this;
         }
-        // highest buckets first, so collapsing (which keeps the top) sees the final top early
-        for (int j = other.counts.length - 1; j >= 0; j--) {
-            if (other.counts[j] != 0) {
-                addToBucket(other.offset + j, other.counts[j]);
-            }
-        }
-        zeroCount += other.zeroCount;
+        sketch.mergeWith(other.sketch);
+        zeros += other.zeros;
         min = count == 0 ? other.min : Math.min(min, other.min);
         max = count == 0 ? other.max : Math.max(max, other.max);
         count += other.count;
@@ -226,24 +150,17 @@ public final class QuantileSketch {
 
     /** Number of buckets between the lowest and the highest non-empty one (bounded by the max buckets). */
     public int bucketSpan() {
-        return hi == NONE ? 0 : hi - lo + 1;
+        return bins.isEmpty() ? 0 : bins.getMaxIndex() - bins.getMinIndex() + 1;
     }
 
-    /** Writes the sketch: a few header fields plus one varint per bucket between the lowest and highest used. */
+    /** Writes the sketch: a few header fields plus the {@link SketchBins} (one varint per bucket in use). */
     public void writeTo(Wire.Out out) {
-        out.u8(VERSION).f64(accuracy).varLong(maxBuckets).varLong(count).varLong(zeroCount);
+        out.u8(VERSION).f64(accuracy).varLong(maxBuckets).varLong(count).varLong(zeros);
         if (count == 0) {
             return;
         }
         out.f64(min).f64(max).f64(sum);
-        if (hi == NONE) {
-            out.varLong(0);
-            return;
-        }
-        out.varLong(hi - lo + 1L).zigZag(lo);
-        for (int i = lo; i <= hi; i++) {
-            out.varLong(counts[i - offset]);
-        }
+        SketchBins.write(bins, out);
     }
 
     /** Reads a sketch written by {@link #writeTo}. */
@@ -254,26 +171,17 @@ public final class QuantileSketch {
         }
         QuantileSketch s = new QuantileSketch(in.f64(), in.varInt());
         s.count = in.varLong();
-        s.zeroCount = in.varLong();
+        s.zeros = in.varLong();
         if (s.count == 0) {
             return s;
         }
         s.min = in.f64();
         s.max = in.f64();
         s.sum = in.f64();
-        int n = in.varInt();
-        if (n > s.maxBuckets) {
-            throw new IllegalArgumentException("sketch holds " + n + " buckets, more than its bound " + s.maxBuckets);
+        if (s.zeros > 0) {
+            s.sketch.accept(0, s.zeros);
         }
-        if (n > 0) {
-            s.offset = (int) in.zigZag();
-            s.lo = s.offset;
-            s.hi = s.offset + n - 1;
-            s.counts = new long[Math.max(n, 16)];
-            for (int j = 0; j < n; j++) {
-                s.counts[j] = in.varLong();
-            }
-        }
+        SketchBins.read(in, s.bins, s.maxBuckets);
         return s;
     }
 
@@ -300,17 +208,13 @@ public final class QuantileSketch {
 
     /** Bucket counts from the lowest to the highest non-empty bucket, for tests of equality. */
     long[] bucketCounts() {
-        if (hi == NONE) {
+        List<Bin> used = bins.getAscendingStream().filter(b -> b.getCount() > 0).toList();
+        if (used.isEmpty()) {
             return new long[0];
         }
-        int a = lo;
-        int b = hi;
-        while (counts[a - offset] == 0 && a < b) {
-            a++;
-        }
-        while (counts[b - offset] == 0 && b > a) {
-            b--;
-        }
-        return Arrays.copyOfRange(counts, a - offset, b - offset + 1);
+        int lo = used.getFirst().getIndex();
+        long[] counts = new long[used.getLast().getIndex() - lo + 1];
+        used.forEach(b -> counts[b.getIndex() - lo] = (long) b.getCount());
+        return counts;
     }
 }

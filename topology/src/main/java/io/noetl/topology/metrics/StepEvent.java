@@ -2,6 +2,7 @@ package io.noetl.topology.metrics;
 
 import io.noetl.schemas.stream.Kinds;
 import io.noetl.schemas.stream.NormalizedEvent;
+import io.noetl.topology.codec.Wire;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 

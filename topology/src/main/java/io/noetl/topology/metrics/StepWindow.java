@@ -1,6 +1,7 @@
 package io.noetl.topology.metrics;
 
 import io.noetl.schemas.stream.StepMetrics;
+import io.noetl.topology.codec.Wire;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,17 +1,40 @@
 package io.noetl.topology.template;
 
+import static io.noetl.schemas.text.VariableShape.CLOCK;
+import static io.noetl.schemas.text.VariableShape.DATE_TIME_SECONDS;
+import static io.noetl.schemas.text.VariableShape.EMAIL;
+import static io.noetl.schemas.text.VariableShape.HEX;
+import static io.noetl.schemas.text.VariableShape.HOST_PORT;
+import static io.noetl.schemas.text.VariableShape.IP;
+import static io.noetl.schemas.text.VariableShape.MAC;
+import static io.noetl.schemas.text.VariableShape.NUMBER_WITH_SUFFIX;
+import static io.noetl.schemas.text.VariableShape.NUMBER_WITH_UNIT;
+import static io.noetl.schemas.text.VariableShape.PARENTHESIZED_SIZE;
+import static io.noetl.schemas.text.VariableShape.PATH_PLAIN;
+import static io.noetl.schemas.text.VariableShape.QUOTED;
+import static io.noetl.schemas.text.VariableShape.SYSLOG_TIME;
+import static io.noetl.schemas.text.VariableShape.ULID;
+import static io.noetl.schemas.text.VariableShape.URL_LOOSE;
+import static io.noetl.schemas.text.VariableShape.UUID;
+
+import io.noetl.schemas.text.VariableMasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Splits a message into tokens on whitespace, on the punctuation {@code = : , ( ) [ ] { } ;} and on dot leaders
- * ({@code ......}), keeping the punctuation as tokens of its own. Variable spans found by {@link VariableMasker} are
- * never split; a token is a variable when it overlaps such a span or contains a digit (except names such as
- * {@code eth0} that end in a single digit).
+ * ({@code ......}), keeping the punctuation as tokens of its own. Variable spans ({@link #VARIABLES}: URLs, e-mails,
+ * MAC-like hex groups, UUIDs, ULIDs, timestamps, IPs with ports, host:port pairs, paths, quoted values, hex numbers,
+ * durations and sizes) are never split; a token is a variable when it overlaps such a span or contains a digit
+ * (except names such as {@code eth0} that end in a single digit).
  */
 final class Tokenizer {
 
+    /** Multi-character variables that plain tokenization would split or miss, in the order they are masked. */
+    static final VariableMasks VARIABLES = VariableMasks.of(URL_LOOSE, EMAIL, MAC, UUID, ULID, DATE_TIME_SECONDS,
+            SYSLOG_TIME, CLOCK, IP, HOST_PORT, PATH_PLAIN, QUOTED, HEX, PARENTHESIZED_SIZE, NUMBER_WITH_UNIT,
+            NUMBER_WITH_SUFFIX);
     private static final String DELIMITERS = "=:,()[]{};";
     private static final Pattern NAMED_UNIT = Pattern.compile("[A-Za-z]{2,}\\d");
     private static final String OPENERS = "([{";
@@ -28,7 +51,7 @@ final class Tokenizer {
      */
     static List<Token> tokenize(String message) {
         String text = message == null ? "" : message;
-        boolean[] masked = VariableMasker.mask(text);
+        boolean[] masked = VARIABLES.mask(text);
         List<Token> tokens = new ArrayList<>();
         int start = -1;
         boolean variable = false;

@@ -1,156 +1,163 @@
 package io.noetl.topology.trace;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import static io.noetl.topology.trace.TraceState.NONE_MAX;
+import static io.noetl.topology.trace.TraceState.NONE_MIN;
+
+import io.noetl.topology.codec.Wire;
 
 /**
- * Binary form of a {@link TraceState} for the trace store: a version byte, then fixed-width numbers and
- * length-prefixed UTF-8 strings (a few dozen bytes per attempt; the layout of {@link java.io.DataOutputStream}),
- * so the per-event encode stays cheap.
+ * Binary form of a {@link TraceState} for the trace store, on {@link Wire}: a version byte, varints, and times as
+ * zig-zag distances from the trace's first time, written only when set (a flag byte per record says which are), so
+ * the per-event encode stays cheap and small. Version 1 (fixed-width, {@link java.io.DataOutputStream} layout) is
+ * still read ({@link TraceCodecV1}).
  */
 final class TraceCodec {
 
-    private static final byte VERSION = 1;
+    private static final int VERSION = 2;
 
     private TraceCodec() {
     }
 
     static byte[] encode(TraceState s) {
-        ByteWriter out = new ByteWriter(128 + 160 * s.steps.size());
-        out.writeByte(VERSION);
-        out.writeString(s.parentExecutionId);
-        out.writeString(s.playbookPath);
-        out.writeInt(s.playbookVersion == null ? -1 : s.playbookVersion);
-        out.writeLong(s.workflowStart);
-        out.writeLong(s.firstTs);
-        out.writeLong(s.lastTs);
-        out.writeLong(s.workflowEnd);
-        out.writeByte(s.endStatus);
-        out.writeLong(s.eventCount);
-        error(out, s.workflowError);
-        out.writeByte((s.cutSteps ? 1 : 0) | (s.cutAttempts ? 2 : 0));
-        out.writeInt(s.steps.size());
-        for (StepFacts st : s.steps.values()) {
-            step(out, st);
+        Wire.Out out = new Wire.Out(64 + 128 * s.steps.size());
+        long base = base(s);
+        out.u8(VERSION).string(s.parentExecutionId).string(s.playbookPath)
+                .zigZag(s.playbookVersion == null ? -1 : s.playbookVersion);
+        out.u8(flag(s.workflowStart, NONE_MIN, 1) | flag(s.firstTs, NONE_MIN, 2) | flag(s.lastTs, NONE_MAX, 4)
+                | flag(s.workflowEnd, NONE_MAX, 8) | (s.cutSteps ? 16 : 0) | (s.cutAttempts ? 32 : 0)
+                | (s.workflowError != null ? 64 : 0));
+        if (s.firstTs != NONE_MIN) {
+            out.zigZag(base);
         }
-        return out.toByteArray();
+        time(out, s.workflowStart, NONE_MIN, base);
+        time(out, s.lastTs, NONE_MAX, base);
+        time(out, s.workflowEnd, NONE_MAX, base);
+        out.u8(s.endStatus).varLong(s.eventCount);
+        error(out, s.workflowError, base);
+        out.varLong(s.steps.size());
+        for (StepFacts st : s.steps.values()) {
+            step(out, st, base);
+        }
+        return out.toBytes();
     }
 
     /**
-     * @throws IllegalArgumentException when the bytes are not a trace state of this version
+     * @throws IllegalArgumentException when the bytes are not a trace state of a known version
      */
     static TraceState decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("trace state of unknown version " + version);
-            }
-            TraceState s = new TraceState();
-            s.parentExecutionId = str(in);
-            s.playbookPath = str(in);
-            int v = in.readInt();
-            s.playbookVersion = v < 0 ? null : v;
-            s.workflowStart = in.readLong();
-            s.firstTs = in.readLong();
-            s.lastTs = in.readLong();
-            s.workflowEnd = in.readLong();
-            s.endStatus = in.readByte();
-            s.eventCount = in.readLong();
-            s.workflowError = error(in);
-            int cut = in.readByte();
-            s.cutSteps = (cut & 1) != 0;
-            s.cutAttempts = (cut & 2) != 0;
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                StepFacts st = step(in);
-                s.steps.put(st.name, st);
-            }
-            return s;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a trace state: " + e, e);
+        Wire.In in = new Wire.In(bytes);
+        int version = in.u8();
+        if (version == TraceCodecV1.VERSION) {
+            return TraceCodecV1.read(in);
         }
-    }
-
-    private static void step(ByteWriter out, StepFacts st) {
-        out.writeString(st.name);
-        out.writeString(st.toolKind);
-        out.writeLong(st.enterMin);
-        out.writeLong(st.enterMax);
-        out.writeLong(st.exitMax);
-        out.writeString(st.exitEventId);
-        out.writeByte(st.exitStatus);
-        out.writeLong(st.lastTs);
-        error(out, st.exitError);
-        out.writeInt(st.attempts.size());
-        for (AttemptFacts a : st.attempts) {
-            out.writeString(a.commandId);
-            out.writeInt(a.attempt);
-            out.writeLong(a.start);
-            out.writeByte(a.startRank);
-            out.writeLong(a.end);
-            out.writeByte(a.status | (a.retryScheduled ? 0x10 : 0));
-            out.writeString(a.workerId);
-            out.writeLong(a.reportedDurationMs);
-            error(out, a.error);
+        if (version != VERSION) {
+            throw new IllegalArgumentException("trace state of unknown version " + version);
         }
-    }
-
-    private static StepFacts step(DataInputStream in) throws IOException {
-        StepFacts st = new StepFacts(str(in));
-        st.toolKind = str(in);
-        st.enterMin = in.readLong();
-        st.enterMax = in.readLong();
-        st.exitMax = in.readLong();
-        st.exitEventId = str(in);
-        st.exitStatus = in.readByte();
-        st.lastTs = in.readLong();
-        st.exitError = error(in);
-        int n = in.readInt();
+        TraceState s = new TraceState();
+        s.parentExecutionId = in.string();
+        s.playbookPath = in.string();
+        long v = in.zigZag();
+        s.playbookVersion = v < 0 ? null : (int) v;
+        int flags = in.u8();
+        long base = (flags & 2) == 0 ? 0 : in.zigZag();
+        s.firstTs = (flags & 2) == 0 ? NONE_MIN : base;
+        s.workflowStart = time(in, flags, 1, NONE_MIN, base);
+        s.lastTs = time(in, flags, 4, NONE_MAX, base);
+        s.workflowEnd = time(in, flags, 8, NONE_MAX, base);
+        s.cutSteps = (flags & 16) != 0;
+        s.cutAttempts = (flags & 32) != 0;
+        s.endStatus = in.u8();
+        s.eventCount = in.varLong();
+        s.workflowError = (flags & 64) == 0 ? null : error(in, base);
+        int n = in.varInt();
         for (int i = 0; i < n; i++) {
-            AttemptFacts a = new AttemptFacts(str(in), in.readInt());
-            a.start = in.readLong();
-            a.startRank = in.readByte();
-            a.end = in.readLong();
-            int status = in.readByte();
-            a.status = status & 0x0f;
-            a.retryScheduled = (status & 0x10) != 0;
-            a.workerId = str(in);
-            a.reportedDurationMs = in.readLong();
-            a.error = error(in);
+            StepFacts st = step(in, base);
+            s.steps.put(st.name, st);
+        }
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("trailing bytes after a trace state");
+        }
+        return s;
+    }
+
+    private static long base(TraceState s) {
+        return s.firstTs == NONE_MIN ? 0 : s.firstTs;
+    }
+
+    private static void step(Wire.Out out, StepFacts st, long base) {
+        out.string(st.name).string(st.toolKind);
+        out.u8(flag(st.enterMin, NONE_MIN, 1) | flag(st.enterMax, NONE_MAX, 2) | flag(st.exitMax, NONE_MAX, 4)
+                | flag(st.lastTs, NONE_MAX, 8) | (st.exitError != null ? 16 : 0));
+        time(out, st.enterMin, NONE_MIN, base);
+        time(out, st.enterMax, NONE_MAX, base);
+        time(out, st.exitMax, NONE_MAX, base);
+        time(out, st.lastTs, NONE_MAX, base);
+        out.string(st.exitEventId).u8(st.exitStatus);
+        error(out, st.exitError, base);
+        out.varLong(st.attempts.size());
+        for (AttemptFacts a : st.attempts) {
+            out.string(a.commandId).zigZag(a.attempt);
+            out.u8(flag(a.start, NONE_MIN, 1) | flag(a.end, NONE_MAX, 2) | (a.error != null ? 4 : 0)
+                    | (a.retryScheduled ? 8 : 0));
+            time(out, a.start, NONE_MIN, base);
+            time(out, a.end, NONE_MAX, base);
+            out.u8(a.startRank).u8(a.status).string(a.workerId).zigZag(a.reportedDurationMs);
+            error(out, a.error, base);
+        }
+    }
+
+    private static StepFacts step(Wire.In in, long base) {
+        StepFacts st = new StepFacts(in.string());
+        st.toolKind = in.string();
+        int flags = in.u8();
+        st.enterMin = time(in, flags, 1, NONE_MIN, base);
+        st.enterMax = time(in, flags, 2, NONE_MAX, base);
+        st.exitMax = time(in, flags, 4, NONE_MAX, base);
+        st.lastTs = time(in, flags, 8, NONE_MAX, base);
+        st.exitEventId = in.string();
+        st.exitStatus = in.u8();
+        st.exitError = (flags & 16) == 0 ? null : error(in, base);
+        int n = in.varInt();
+        for (int i = 0; i < n; i++) {
+            AttemptFacts a = new AttemptFacts(in.string(), (int) in.zigZag());
+            int af = in.u8();
+            a.start = time(in, af, 1, NONE_MIN, base);
+            a.end = time(in, af, 2, NONE_MAX, base);
+            a.retryScheduled = (af & 8) != 0;
+            a.startRank = in.u8();
+            a.status = in.u8();
+            a.workerId = in.string();
+            a.reportedDurationMs = in.zigZag();
+            a.error = (af & 4) == 0 ? null : error(in, base);
             st.attempts.add(a);
         }
         return st;
     }
 
-    private static void error(ByteWriter out, ErrorFact e) {
-        out.writeBoolean(e != null);
+    private static void error(Wire.Out out, ErrorFact e, long base) {
         if (e != null) {
-            out.writeLong(e.ts());
-            out.writeString(e.eventId());
-            out.writeString(e.type());
-            out.writeString(e.errorClass());
-            out.writeString(e.templateId());
-            out.writeString(e.template());
-            out.writeString(e.message());
+            out.zigZag(e.ts() - base).string(e.eventId()).string(e.type()).string(e.errorClass())
+                    .string(e.templateId()).string(e.template()).string(e.message());
         }
     }
 
-    private static ErrorFact error(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        return new ErrorFact(in.readLong(), str(in), str(in), str(in), str(in), str(in), str(in));
+    private static ErrorFact error(Wire.In in, long base) {
+        return new ErrorFact(base + in.zigZag(), in.string(), in.string(), in.string(), in.string(), in.string(),
+                in.string());
     }
 
-    private static String str(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
+    /** The flag bit of a time when it is set (not its fold's neutral value). */
+    private static int flag(long t, long none, int bit) {
+        return t == none ? 0 : bit;
+    }
+
+    private static void time(Wire.Out out, long t, long none, long base) {
+        if (t != none) {
+            out.zigZag(t - base); // wraps for extreme times; the reader's addition wraps back
         }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static long time(Wire.In in, int flags, int bit, long none, long base) {
+        return (flags & bit) == 0 ? none : base + in.zigZag();
     }
 }

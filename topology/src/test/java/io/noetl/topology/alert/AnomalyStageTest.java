@@ -11,10 +11,18 @@ import io.noetl.schemas.stream.NormalizedEvent;
 import io.noetl.schemas.stream.StepMetrics;
 import io.noetl.topology.JsonSerde;
 import io.noetl.topology.TopologyConfig;
+import io.noetl.topology.anomaly.AnomalyDetector;
+import io.noetl.topology.anomaly.Detectors;
 import io.noetl.topology.metrics.StepEvent;
 import io.noetl.topology.metrics.StepEvents;
 import io.noetl.topology.metrics.StepMetricsStage;
 import io.noetl.topology.metrics.TestEvents;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -261,6 +269,52 @@ class AnomalyStageTest {
             ok(500, 0.2);
         }
         assertThat(alerts.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a detector snapshot of an earlier release (Java serialization) is not read: the step's detector"
+            + " starts afresh and is saved in the current format, and one INFO line says detectors relearn their"
+            + " baseline")
+    void earlierReleaseDetectorSnapshotIsRelearned() throws IOException {
+        start(stateDir);
+        KeyValueStore<String, byte[]> detectors = driver.getKeyValueStore(AnomalyStage.DETECTOR_STORE);
+        byte[] earlier = javaSerialized();
+        detectors.put(KEY, earlier);
+        detectors.put(PB + "/refund", earlier);
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            for (int i = 0; i < 200; i++) {
+                ok(100, 0.2);
+                send(done("rf" + i, PB, "refund", T0.plusSeconds(seq), 80));
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(6)); // checkpoint of the detectors
+        } finally {
+            System.setErr(stderr);
+        }
+        List<String> relearn = captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("relearns its baseline")).toList();
+        assertThat(relearn).hasSize(1);
+        assertThat(relearn.getFirst()).contains("INFO");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("not restorable");
+        for (String key : List.of(KEY, PB + "/refund")) {
+            AnomalyDetector fresh = Detectors.restore(detectors.get(key));
+            assertThat(fresh).as(key).isNotNull();
+            assertThat(fresh.name()).isEqualTo(Detectors.DEFAULT);
+        }
+    }
+
+    /** Bytes as an earlier release's detector snapshot starts: a Java-serialized object. */
+    private static byte[] javaSerialized() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new EarlierSnapshot(new double[] {100, 101, 99}, 3));
+        }
+        return bytes.toByteArray();
+    }
+
+    private record EarlierSnapshot(double[] window, int seen) implements Serializable {
     }
 
     /** The latest value per key written to a store's changelog. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.topology.anomaly.AnomalyDetector;
 import io.noetl.topology.anomaly.Detectors;
-import io.noetl.topology.metrics.Wire;
+import io.noetl.topology.codec.Wire;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.DisplayName;

@@ -2,7 +2,7 @@ package io.noetl.topology.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.noetl.topology.metrics.Wire;
+import io.noetl.topology.codec.Wire;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,26 @@
-package io.noetl.topology.metrics;
+package io.noetl.topology.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Compact binary encoding for the topology's own store values and internal topics: unsigned and zig-zag varints,
- * IEEE doubles and floats, length-prefixed UTF-8 strings (null allowed). Not a wire format for other services.
+ * The one binary encoding of the topology's store values and internal topics: unsigned and zig-zag varints,
+ * little-endian IEEE doubles and floats, strings as their UTF-8 length plus one (0 for null) and the bytes. Every
+ * value starts with a format version byte written by its owner, so a layout can change while older bytes stay
+ * readable. Not a wire format for other services.
+ *
+ * <p>{@link In} also reads the fixed-width big-endian numbers of {@link java.io.DataOutputStream}, the layout of values
+ * written before this encoding (their readers are kept for state left in existing data directories).
  */
 public final class Wire {
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private Wire() {
     }
@@ -51,20 +64,16 @@ public final class Wire {
         }
 
         public Out f64(double v) {
-            long bits = Double.doubleToRawLongBits(v);
             ensure(8);
-            for (int i = 0; i < 8; i++) {
-                buf[pos++] = (byte) (bits >>> (8 * i));
-            }
+            LONG_LE.set(buf, pos, Double.doubleToRawLongBits(v));
+            pos += 8;
             return this;
         }
 
         public Out f32(float v) {
-            int bits = Float.floatToRawIntBits(v);
             ensure(4);
-            for (int i = 0; i < 4; i++) {
-                buf[pos++] = (byte) (bits >>> (8 * i));
-            }
+            INT_LE.set(buf, pos, Float.floatToRawIntBits(v));
+            pos += 4;
             return this;
         }
 
@@ -73,6 +82,22 @@ public final class Wire {
             if (s == null) {
                 return varLong(0);
             }
+            int n = s.length();
+            ensure(10 + n);
+            int start = pos;
+            varLong(n + 1L);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) { // not ASCII: the UTF-8 length differs from the char count
+                    pos = start;
+                    return utf8(s);
+                }
+                buf[pos++] = (byte) c;
+            }
+            return this;
+        }
+
+        private Out utf8(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varLong(b.length + 1L);
             ensure(b.length);
@@ -97,7 +122,7 @@ public final class Wire {
         }
 
         private void need(int n) {
-            if (pos + n > buf.length) {
+            if (n < 0 || pos + n > buf.length) {
                 throw new IllegalArgumentException("truncated value: need " + n + " more bytes at offset " + pos
                         + " of " + buf.length);
             }
@@ -139,30 +164,44 @@ public final class Wire {
 
         public double f64() {
             need(8);
-            long bits = 0;
-            for (int i = 0; i < 8; i++) {
-                bits |= (buf[pos++] & 0xFFL) << (8 * i);
-            }
+            long bits = (long) LONG_LE.get(buf, pos);
+            pos += 8;
             return Double.longBitsToDouble(bits);
         }
 
         public float f32() {
             need(4);
-            int bits = 0;
-            for (int i = 0; i < 4; i++) {
-                bits |= (buf[pos++] & 0xFF) << (8 * i);
-            }
+            int bits = (int) INT_LE.get(buf, pos);
+            pos += 4;
             return Float.intBitsToFloat(bits);
         }
 
         public String string() {
             int n = varInt();
-            if (n == 0) {
-                return null;
-            }
-            need(n - 1);
-            String s = new String(buf, pos, n - 1, StandardCharsets.UTF_8);
-            pos += n - 1;
+            return n == 0 ? null : utf8(n - 1);
+        }
+
+        /** A big-endian {@code int} as {@link java.io.DataOutputStream#writeInt} writes it. */
+        public int bigEndianInt() {
+            need(4);
+            int v = (int) INT_BE.get(buf, pos);
+            pos += 4;
+            return v;
+        }
+
+        /** A big-endian {@code long} as {@link java.io.DataOutputStream#writeLong} writes it. */
+        public long bigEndianLong() {
+            need(8);
+            long v = (long) LONG_BE.get(buf, pos);
+            pos += 8;
+            return v;
+        }
+
+        /** The next {@code length} bytes as UTF-8. */
+        public String utf8(int length) {
+            need(length);
+            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
             return s;
         }
 
