@@ -1,6 +1,12 @@
 package io.noetl.stores.analytics;
 
+import io.noetl.schemas.stream.Alert;
+import io.noetl.schemas.stream.ExecutionTrace;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * SQL analytics over everything the topology produces: events, execution traces, step metrics, alerts and
@@ -87,14 +93,10 @@ public interface AnalyticsStore extends AutoCloseable {
     List<StatusCount> executionsByStatus(TimeRange range);
 
     /** The error events of one execution, oldest first (empty when it had none or is unknown). */
-    default List<ErrorOccurrence> executionErrors(String executionId) {
-        throw new UnsupportedOperationException("executionErrors");
-    }
+    List<ErrorOccurrence> executionErrors(String executionId);
 
     /** One failure fingerprint (an error template across runs), or empty when the template was never seen. */
-    default java.util.Optional<Fingerprint> fingerprint(String templateId) {
-        throw new UnsupportedOperationException("fingerprint");
-    }
+    Optional<Fingerprint> fingerprint(String templateId);
 
     /**
      * Failure fingerprints, the most recently seen first.
@@ -104,42 +106,28 @@ public interface AnalyticsStore extends AutoCloseable {
      * @param limit    page size, 1 to 1000
      * @param cursor   the {@code next} of the previous page, or null
      */
-    default Page<Fingerprint> fingerprints(String playbook, java.time.Instant since, int limit, String cursor) {
-        throw new UnsupportedOperationException("fingerprints");
-    }
+    Page<Fingerprint> fingerprints(String playbook, Instant since, int limit, String cursor);
 
     /** Executions that hit a fingerprint, the most recent first. */
-    default Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor) {
-        throw new UnsupportedOperationException("fingerprintExecutions");
-    }
+    Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor);
 
     /** The latest recorded resolution of each of these executions that has one (by execution id). */
-    default java.util.Map<String, ResolutionRow> resolutions(java.util.Collection<String> executionIds) {
-        throw new UnsupportedOperationException("resolutions");
-    }
+    Map<String, ResolutionRow> resolutions(Collection<String> executionIds);
 
     /** Attempt duration quantiles of every step of one playbook in the range, by step name. */
-    default List<StepQuantiles> stepQuantiles(String playbook, TimeRange range) {
-        throw new UnsupportedOperationException("stepQuantiles");
-    }
+    List<StepQuantiles> stepQuantiles(String playbook, TimeRange range);
 
     /**
      * For one step of a playbook, how runs that met each class of error ended (see {@link ClassRecovery}); most runs
      * first.
      */
-    default List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range) {
-        throw new UnsupportedOperationException("recoveryByClass");
-    }
+    List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range);
 
     /** The latest traces of a playbook's executions that started in the range, newest first, at most {@code limit}. */
-    default List<io.noetl.schemas.stream.ExecutionTrace> traces(String playbook, TimeRange range, int limit) {
-        throw new UnsupportedOperationException("traces");
-    }
+    List<ExecutionTrace> traces(String playbook, TimeRange range, int limit);
 
     /** Alerts, newest first (an incident's open and resolved records are separate alerts). */
-    default Page<io.noetl.schemas.stream.Alert> alerts(AlertQuery query) {
-        throw new UnsupportedOperationException("alerts");
-    }
+    Page<Alert> alerts(AlertQuery query);
 
     /** Releases resources (connections, files). */
     @Override

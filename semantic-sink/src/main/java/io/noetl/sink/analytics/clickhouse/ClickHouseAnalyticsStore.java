@@ -1,24 +1,38 @@
 package io.noetl.sink.analytics.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.noetl.schemas.stream.Alert;
+import io.noetl.schemas.stream.ExecutionTrace;
 import io.noetl.sink.analytics.AnalyticsRows;
+import io.noetl.sink.analytics.PageCursor;
 import io.noetl.sink.index.SinkIndex;
+import io.noetl.stores.analytics.AlertQuery;
 import io.noetl.stores.analytics.AnalyticsBatch;
 import io.noetl.stores.analytics.AnalyticsStore;
 import io.noetl.stores.analytics.AnalyticsStoreException;
 import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.AttemptOutcome;
+import io.noetl.stores.analytics.ClassRecovery;
 import io.noetl.stores.analytics.DurationPoint;
+import io.noetl.stores.analytics.ErrorOccurrence;
+import io.noetl.stores.analytics.ExecutionHit;
+import io.noetl.stores.analytics.Fingerprint;
+import io.noetl.stores.analytics.Page;
 import io.noetl.stores.analytics.Rejected;
+import io.noetl.stores.analytics.ResolutionRow;
 import io.noetl.stores.analytics.StatusCount;
 import io.noetl.stores.analytics.StepErrorRate;
 import io.noetl.stores.analytics.StepLatency;
+import io.noetl.stores.analytics.StepQuantiles;
 import io.noetl.stores.analytics.TableCounts;
 import io.noetl.stores.analytics.TimeRange;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -34,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * Connection failures and timeouts become {@link AnalyticsStoreException}.
  *
  * <p>The parts: {@link ClickHouseHttp} (calls), {@link ClickHousePointer} (the current version),
- * {@link ClickHouseInsights} (queries); tables and writes are here.
+ * {@link ClickHouseInsights} (step, trace and alert queries), {@link ClickHouseFailures} (errors, fingerprints,
+ * resolutions, recovery); tables and writes are here.
  */
 public final class ClickHouseAnalyticsStore implements AnalyticsStore {
 
@@ -46,6 +61,7 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
     private final ClickHouseHttp http;
     private final ClickHousePointer pointer;
     private final ClickHouseInsights insights;
+    private final ClickHouseFailures failures;
 
     private ClickHouseAnalyticsStore(ClickHouseSettings settings, ClickHouseHttp http) {
         this.settings = settings;
@@ -53,6 +69,7 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
         this.http = http;
         this.pointer = new ClickHousePointer(http);
         this.insights = new ClickHouseInsights(http);
+        this.failures = new ClickHouseFailures(http);
     }
 
     /**
@@ -185,6 +202,57 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
+    public List<ErrorOccurrence> executionErrors(String executionId) {
+        return executionId == null ? List.of() : read(List.of(), v -> failures.executionErrors(v, executionId));
+    }
+
+    @Override
+    public Optional<Fingerprint> fingerprint(String templateId) {
+        return templateId == null ? Optional.empty() : read(Optional.empty(), v -> failures.fingerprint(v, templateId));
+    }
+
+    @Override
+    public Page<Fingerprint> fingerprints(String playbook, Instant since, int limit, String cursor) {
+        PageCursor after = PageCursor.decode(cursor);
+        PageCursor.checkLimit(limit);
+        return read(new Page<>(List.of(), null), v -> failures.fingerprints(v, playbook, since, limit, after));
+    }
+
+    @Override
+    public Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor) {
+        PageCursor after = PageCursor.decode(cursor);
+        PageCursor.checkLimit(limit);
+        return templateId == null ? new Page<>(List.of(), null) : read(new Page<>(List.of(), null),
+                v -> failures.fingerprintExecutions(v, templateId, limit, after));
+    }
+
+    @Override
+    public Map<String, ResolutionRow> resolutions(Collection<String> executionIds) {
+        return read(Map.of(), v -> failures.resolutions(v, executionIds));
+    }
+
+    @Override
+    public List<StepQuantiles> stepQuantiles(String playbook, TimeRange range) {
+        return read(List.of(), v -> insights.stepQuantiles(v, playbook, range));
+    }
+
+    @Override
+    public List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range) {
+        return read(List.of(), v -> failures.recoveryByClass(v, playbook, step, range));
+    }
+
+    @Override
+    public List<ExecutionTrace> traces(String playbook, TimeRange range, int limit) {
+        return read(List.of(), v -> insights.traces(v, playbook, range, limit));
+    }
+
+    @Override
+    public Page<Alert> alerts(AlertQuery query) {
+        PageCursor after = PageCursor.decode(query.cursor());
+        return read(new Page<>(List.of(), null), v -> insights.alerts(v, query, after));
+    }
+
+    @Override
     public void close() {
         http.close();
         LOG.info("analytics store closed: ClickHouse {} database {}", settings.url(), db);
@@ -193,6 +261,12 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
     /** The stored {@code attempts} of one step metrics row, or -1 when there is none (for tests). */
     long storedStepMetricsCount(int version, String playbook, String step, Instant windowStart) {
         return insights.storedStepMetricsCount(version, playbook, step, windowStart);
+    }
+
+    /** Runs a query on the current version, or answers {@code none} before the first switch. */
+    private <T> T read(T none, IntFunction<T> query) {
+        int version = currentVersion();
+        return version == 0 ? none : query.apply(version);
     }
 
     private void requireVersion(int version) {

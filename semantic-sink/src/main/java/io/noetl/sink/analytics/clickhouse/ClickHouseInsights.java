@@ -1,12 +1,19 @@
 package io.noetl.sink.analytics.clickhouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.noetl.schemas.stream.Alert;
+import io.noetl.schemas.stream.ExecutionTrace;
+import io.noetl.sink.analytics.PageCursor;
+import io.noetl.sink.analytics.StoredRecords;
+import io.noetl.stores.analytics.AlertQuery;
 import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.AttemptOutcome;
 import io.noetl.stores.analytics.DurationPoint;
+import io.noetl.stores.analytics.Page;
 import io.noetl.stores.analytics.StatusCount;
 import io.noetl.stores.analytics.StepErrorRate;
 import io.noetl.stores.analytics.StepLatency;
+import io.noetl.stores.analytics.StepQuantiles;
 import io.noetl.stores.analytics.TimeRange;
 import java.time.Instant;
 import java.util.Arrays;
@@ -69,6 +76,25 @@ final class ClickHouseInsights {
                 r -> new StatusCount(text(r, "s"), r.path("n").asLong()));
     }
 
+    List<StepQuantiles> stepQuantiles(int version, String playbook, TimeRange range) {
+        return http.map("step quantiles", ClickHouseQueries.stepQuantiles(events(version), playbook, range),
+                r -> new StepQuantiles(text(r, "step"), r.path("n").asLong(), r.path("failures").asLong(),
+                        r.path("p50").asDouble(), r.path("p95").asDouble(), r.path("p99").asDouble(),
+                        r.path("mx").asDouble()));
+    }
+
+    List<ExecutionTrace> traces(int version, String playbook, TimeRange range, int limit) {
+        return http.map("traces", ClickHouseQueries.traces(table(AnalyticsTables.TRACES, version), playbook, range,
+                limit), r -> StoredRecords.trace(new ClickHouseRow(r)));
+    }
+
+    Page<Alert> alerts(int version, AlertQuery query, PageCursor after) {
+        List<Alert> alerts = http.map("alerts", ClickHouseQueries.alerts(table(AnalyticsTables.ALERTS, version),
+                query, after, query.limit() + 1), r -> StoredRecords.alert(new ClickHouseRow(r)));
+        return PageCursor.page(alerts, query.limit(), a -> new PageCursor(
+                a.detectedAt() == null ? 0 : a.detectedAt().toEpochMilli(), a.alertId()));
+    }
+
     /** @return the stored {@code attempts} of one step metrics row, or -1 when there is none */
     long storedStepMetricsCount(int version, String playbook, String step, Instant windowStart) {
         List<JsonNode> found = http.rows("read step metrics", "SELECT attempts FROM " + http.database() + "."
@@ -80,7 +106,12 @@ final class ClickHouseInsights {
 
     /** @return a version's events table with {@code FINAL} */
     private String events(int version) {
-        return http.database() + "." + AnalyticsTables.of(AnalyticsTables.EVENTS, version) + " FINAL";
+        return table(AnalyticsTables.EVENTS, version);
+    }
+
+    /** @return a version's table with {@code FINAL} */
+    private String table(String base, int version) {
+        return http.database() + "." + AnalyticsTables.of(base, version) + " FINAL";
     }
 
     private static String text(JsonNode row, String field) {

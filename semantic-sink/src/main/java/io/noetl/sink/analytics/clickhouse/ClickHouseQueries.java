@@ -2,6 +2,9 @@ package io.noetl.sink.analytics.clickhouse;
 
 import static io.noetl.sink.analytics.clickhouse.ClickHouseSql.literal;
 
+import io.noetl.sink.analytics.PageCursor;
+import io.noetl.stores.analytics.AlertQuery;
+import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.TimeRange;
 
 /**
@@ -54,7 +57,32 @@ final class ClickHouseQueries {
                 + within("started_at_ms", range) + " GROUP BY s ORDER BY n DESC, s";
     }
 
-    private static String within(String column, TimeRange range) {
+    static String stepQuantiles(String events, String playbook, TimeRange range) {
+        return "SELECT step, count() AS n, countIf(ifNull(kind, '') = 'error') AS failures, "
+                + "quantile(0.5)(toFloat64(duration_ms)) AS p50, quantile(0.95)(toFloat64(duration_ms)) AS p95, "
+                + "quantile(0.99)(toFloat64(duration_ms)) AS p99, toFloat64(max(duration_ms)) AS mx FROM " + events
+                + " WHERE " + FINISHED + " AND isNotNull(duration_ms) AND playbook = " + literal(playbook)
+                + within("ts_ms", range) + " GROUP BY step ORDER BY isNull(step), step";
+    }
+
+    static String traces(String traces, String playbook, TimeRange range, int limit) {
+        return "SELECT " + ClickHouseSql.select(AnalyticsTables.TRACES) + " FROM " + traces + " WHERE 1"
+                + ClickHouseFailureQueries.equal("playbook", playbook) + within("started_at_ms", range)
+                + " ORDER BY isNull(started_at_ms), started_at_ms DESC, execution_id DESC LIMIT " + positive(limit);
+    }
+
+    /** Alerts after the cursor, newest detected first, then by alert id (descending); {@code limit} rows. */
+    static String alerts(String alerts, AlertQuery query, PageCursor after, int limit) {
+        String sortMs = "ifNull(detected_at_ms, 0)";
+        return "SELECT " + ClickHouseSql.select(AnalyticsTables.ALERTS) + " FROM " + alerts + " WHERE 1"
+                + (query.since() == null ? "" : " AND detected_at_ms >= " + Math.max(0, query.since().toEpochMilli()))
+                + ClickHouseFailureQueries.equal("severity", query.severity())
+                + ClickHouseFailureQueries.equal("playbook", query.playbook())
+                + ClickHouseFailureQueries.after(sortMs, "alert_id", after) + " ORDER BY " + sortMs
+                + " DESC, alert_id DESC LIMIT " + positive(limit);
+    }
+
+    static String within(String column, TimeRange range) {
         StringBuilder sql = new StringBuilder();
         if (range.from() != null) {
             sql.append(" AND ").append(column).append(" >= ").append(Math.max(0, range.from().toEpochMilli()));

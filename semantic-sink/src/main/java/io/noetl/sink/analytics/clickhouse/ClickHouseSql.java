@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * DDL and row encoding of the ClickHouse analytics tables, kept to types ClickHouse 18.16 already has: a time is a
@@ -56,6 +57,13 @@ final class ClickHouseSql {
         return "CREATE TABLE IF NOT EXISTS " + database + "." + AnalyticsTables.of(base, version) + " ("
                 + String.join(", ", columns) + ") ENGINE = ReplacingMergeTree(" + (versioned ? "ver" : "")
                 + ") ORDER BY (" + orderBy + ")";
+    }
+
+    /** The columns of a table for a select list, each time {@code c} as its epoch milliseconds {@code c_ms}. */
+    static String select(String base) {
+        return AnalyticsSchema.columns(base).stream()
+                .map(c -> c.type() == AnalyticsColumn.Type.TIME ? c.name() + "_ms" : c.name())
+                .collect(Collectors.joining(", "));
     }
 
     /** Rows as {@code JSONEachRow} lines. */

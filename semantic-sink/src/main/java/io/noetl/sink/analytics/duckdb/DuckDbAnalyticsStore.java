@@ -1,15 +1,26 @@
 package io.noetl.sink.analytics.duckdb;
 
+import io.noetl.schemas.stream.Alert;
+import io.noetl.schemas.stream.ExecutionTrace;
+import io.noetl.sink.analytics.PageCursor;
+import io.noetl.stores.analytics.AlertQuery;
 import io.noetl.stores.analytics.AnalyticsBatch;
 import io.noetl.stores.analytics.AnalyticsStore;
 import io.noetl.stores.analytics.AnalyticsStoreException;
 import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.AttemptOutcome;
+import io.noetl.stores.analytics.ClassRecovery;
 import io.noetl.stores.analytics.DurationPoint;
+import io.noetl.stores.analytics.ErrorOccurrence;
+import io.noetl.stores.analytics.ExecutionHit;
+import io.noetl.stores.analytics.Fingerprint;
+import io.noetl.stores.analytics.Page;
 import io.noetl.stores.analytics.Rejected;
+import io.noetl.stores.analytics.ResolutionRow;
 import io.noetl.stores.analytics.StatusCount;
 import io.noetl.stores.analytics.StepErrorRate;
 import io.noetl.stores.analytics.StepLatency;
+import io.noetl.stores.analytics.StepQuantiles;
 import io.noetl.stores.analytics.TableCounts;
 import io.noetl.stores.analytics.TimeRange;
 import java.io.IOException;
@@ -19,7 +30,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * thread, one call at a time.
  *
  * <p>The parts: {@link DuckDbVersions} (tables and pointer), {@link DuckDbWriter} (writes), {@link DuckDbInsights}
- * (queries), all on one {@link DuckDbJdbc} connection this class serializes calls to.
+ * (step, trace and alert queries), {@link DuckDbFailures} (errors, fingerprints, resolutions, recovery), all on one
+ * {@link DuckDbJdbc} connection this class serializes calls to.
  */
 public final class DuckDbAnalyticsStore implements AnalyticsStore {
 
@@ -44,6 +60,7 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     private final DuckDbVersions versions;
     private final DuckDbWriter writer;
     private final DuckDbInsights insights;
+    private final DuckDbFailures failures;
     private int current;
     private boolean closed;
 
@@ -53,6 +70,7 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
         this.versions = new DuckDbVersions(jdbc);
         this.writer = new DuckDbWriter(jdbc);
         this.insights = new DuckDbInsights(jdbc);
+        this.failures = new DuckDbFailures(jdbc);
         this.current = current;
     }
 
@@ -157,6 +175,57 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
+    public synchronized List<ErrorOccurrence> executionErrors(String executionId) {
+        return executionId == null ? List.of() : read(List.of(), v -> failures.executionErrors(v, executionId));
+    }
+
+    @Override
+    public synchronized Optional<Fingerprint> fingerprint(String templateId) {
+        return templateId == null ? Optional.empty() : read(Optional.empty(), v -> failures.fingerprint(v, templateId));
+    }
+
+    @Override
+    public synchronized Page<Fingerprint> fingerprints(String playbook, Instant since, int limit, String cursor) {
+        PageCursor after = PageCursor.decode(cursor);
+        PageCursor.checkLimit(limit);
+        return read(new Page<>(List.of(), null), v -> failures.fingerprints(v, playbook, since, limit, after));
+    }
+
+    @Override
+    public synchronized Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor) {
+        PageCursor after = PageCursor.decode(cursor);
+        PageCursor.checkLimit(limit);
+        return templateId == null ? new Page<>(List.of(), null) : read(new Page<>(List.of(), null),
+                v -> failures.fingerprintExecutions(v, templateId, limit, after));
+    }
+
+    @Override
+    public synchronized Map<String, ResolutionRow> resolutions(Collection<String> executionIds) {
+        return read(Map.of(), v -> failures.resolutions(v, executionIds));
+    }
+
+    @Override
+    public synchronized List<StepQuantiles> stepQuantiles(String playbook, TimeRange range) {
+        return read(List.of(), v -> insights.stepQuantiles(v, playbook, range));
+    }
+
+    @Override
+    public synchronized List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range) {
+        return read(List.of(), v -> failures.recoveryByClass(v, playbook, step, range));
+    }
+
+    @Override
+    public synchronized List<ExecutionTrace> traces(String playbook, TimeRange range, int limit) {
+        return read(List.of(), v -> insights.traces(v, playbook, range, limit));
+    }
+
+    @Override
+    public synchronized Page<Alert> alerts(AlertQuery query) {
+        PageCursor after = PageCursor.decode(query.cursor());
+        return read(new Page<>(List.of(), null), v -> insights.alerts(v, query, after));
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;
@@ -178,6 +247,12 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     private DuckDbInsights readable() {
         checkOpen();
         return insights;
+    }
+
+    /** Runs a query on the current version, or answers {@code none} before the first switch. */
+    private <T> T read(T none, IntFunction<T> query) {
+        checkOpen();
+        return current == 0 ? none : query.apply(current);
     }
 
     private void requireVersion(int version) {

@@ -1,13 +1,21 @@
 package io.noetl.sink.analytics.duckdb;
 
+import io.noetl.schemas.stream.Alert;
+import io.noetl.schemas.stream.ExecutionTrace;
+import io.noetl.sink.analytics.PageCursor;
+import io.noetl.sink.analytics.StoredRecords;
+import io.noetl.stores.analytics.AlertQuery;
 import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.AttemptOutcome;
 import io.noetl.stores.analytics.DurationPoint;
+import io.noetl.stores.analytics.Page;
 import io.noetl.stores.analytics.StatusCount;
 import io.noetl.stores.analytics.StepErrorRate;
 import io.noetl.stores.analytics.StepLatency;
+import io.noetl.stores.analytics.StepQuantiles;
 import io.noetl.stores.analytics.TimeRange;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,6 +59,29 @@ final class DuckDbInsights {
         return jdbc.query(what("executions by status", version), DuckDbQueries.executionsByStatus(
                 AnalyticsTables.of(AnalyticsTables.TRACES, version), range), List.of(),
                 rs -> new StatusCount(rs.getString(1), rs.getLong(2)));
+    }
+
+    List<StepQuantiles> stepQuantiles(int version, String playbook, TimeRange range) {
+        return jdbc.query(what("step quantiles", version), DuckDbQueries.stepQuantiles(events(version), range),
+                Collections.singletonList(playbook), rs -> new StepQuantiles(rs.getString("step"), rs.getLong("n"),
+                        rs.getLong("failures"), rs.getDouble("p50"), rs.getDouble("p95"), rs.getDouble("p99"),
+                        rs.getDouble("mx")));
+    }
+
+    List<ExecutionTrace> traces(int version, String playbook, TimeRange range, int limit) {
+        DuckDbStatement sql = DuckDbQueries.traces(AnalyticsTables.of(AnalyticsTables.TRACES, version), playbook,
+                range, limit);
+        return jdbc.query(what("traces", version), sql.sql(), sql.params(),
+                rs -> StoredRecords.trace(DuckDbRow.of(rs)));
+    }
+
+    Page<Alert> alerts(int version, AlertQuery query, PageCursor after) {
+        DuckDbStatement sql = DuckDbQueries.alerts(AnalyticsTables.of(AnalyticsTables.ALERTS, version), query,
+                after, query.limit() + 1);
+        List<Alert> alerts = jdbc.query(what("alerts", version), sql.sql(), sql.params(),
+                rs -> StoredRecords.alert(DuckDbRow.of(rs)));
+        return PageCursor.page(alerts, query.limit(), a -> new PageCursor(
+                a.detectedAt() == null ? 0 : a.detectedAt().toEpochMilli(), a.alertId()));
     }
 
     /** @return the stored {@code attempts} of one step metrics row, or -1 when there is none */

@@ -1,5 +1,8 @@
 package io.noetl.sink.analytics.duckdb;
 
+import io.noetl.sink.analytics.PageCursor;
+import io.noetl.stores.analytics.AlertQuery;
+import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.TimeRange;
 
 /**
@@ -52,8 +55,39 @@ final class DuckDbQueries {
                 + within("started_at", range) + " GROUP BY s ORDER BY 2 DESC, s";
     }
 
+    /** Placeholder: playbook. */
+    static String stepQuantiles(String events, TimeRange range) {
+        return "SELECT step, count(*) AS n, count(*) FILTER (WHERE kind = 'error') AS failures, "
+                + "quantile_cont(duration_ms, 0.5) AS p50, quantile_cont(duration_ms, 0.95) AS p95, "
+                + "quantile_cont(duration_ms, 0.99) AS p99, max(duration_ms) AS mx FROM " + events + " WHERE "
+                + FINISHED + " AND duration_ms IS NOT NULL AND playbook = ?" + within("ts", range)
+                + " GROUP BY step ORDER BY step NULLS LAST";
+    }
+
+    /** Placeholder: playbook, when not null. */
+    static DuckDbStatement traces(String traces, String playbook, TimeRange range, int limit) {
+        return new DuckDbStatement("SELECT " + DuckDbSql.select(AnalyticsTables.TRACES) + " FROM " + traces
+                + " WHERE true")
+                .equal("playbook", playbook)
+                .add(within("started_at", range)
+                        + " ORDER BY started_at DESC NULLS LAST, execution_id DESC LIMIT " + positive(limit));
+    }
+
+    /** Alerts after the cursor, newest detected first, then by alert id (descending); {@code limit} rows. */
+    static DuckDbStatement alerts(String alerts, AlertQuery query, PageCursor after, int limit) {
+        DuckDbStatement sql = new DuckDbStatement("SELECT * FROM (SELECT " + DuckDbSql.select(AnalyticsTables.ALERTS)
+                + ", coalesce(epoch_ms(detected_at), 0) AS sort_ms FROM " + alerts + ") a WHERE true");
+        if (query.since() != null) {
+            sql.add(" AND detected_at_ms >= " + query.since().toEpochMilli());
+        }
+        return sql.equal("severity", query.severity())
+                .equal("playbook", query.playbook())
+                .after("sort_ms", "alert_id", after)
+                .add(" ORDER BY sort_ms DESC, alert_id DESC LIMIT " + positive(limit));
+    }
+
     /** Range bounds as literals of epoch microseconds, so no time zone conversion happens in the driver. */
-    private static String within(String column, TimeRange range) {
+    static String within(String column, TimeRange range) {
         StringBuilder sql = new StringBuilder();
         if (range.from() != null) {
             sql.append(" AND ").append(column).append(" >= make_timestamp(")

@@ -67,6 +67,14 @@ final class DuckDbSql {
         return insert + "(" + String.join(", ", key) + ") DO UPDATE SET " + set + " WHERE " + winner;
     }
 
+    /** The columns of a table for a select list, each time {@code c} as epoch milliseconds {@code c_ms}. */
+    static String select(String base) {
+        return AnalyticsSchema.columns(base).stream()
+                .map(c -> c.type() == AnalyticsColumn.Type.TIME ? "epoch_ms(" + c.name() + ") AS " + c.name() + "_ms"
+                        : c.name())
+                .collect(Collectors.joining(", "));
+    }
+
     private static String columns(String base) {
         return AnalyticsSchema.columns(base).stream()
                 .map(c -> c.name() + " " + type(c.type()))
