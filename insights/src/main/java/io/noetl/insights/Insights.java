@@ -5,11 +5,21 @@ import io.noetl.insights.diagnosis.Diagnosis;
 import io.noetl.insights.diagnosis.ErrorClasses;
 import io.noetl.insights.execution.ExecutionSource;
 import io.noetl.insights.execution.ExecutionView;
+import io.noetl.insights.fingerprint.Fingerprints;
+import io.noetl.insights.playbook.PlaybookInsights;
+import io.noetl.insights.playbook.PlaybookReport;
 import io.noetl.insights.reasoner.ExtractiveReasoner;
 import io.noetl.insights.reasoner.Reasoner;
+import io.noetl.insights.search.Search;
+import io.noetl.insights.search.SearchItem;
 import io.noetl.insights.similar.SimilarFailure;
 import io.noetl.schemas.error.ErrorClassifier;
+import io.noetl.schemas.stream.Alert;
+import io.noetl.stores.analytics.AlertQuery;
+import io.noetl.stores.analytics.AnalyticsStore;
+import io.noetl.stores.analytics.Page;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +33,9 @@ public final class Insights {
     private final StoreAccess stores;
     private final Diagnoser diagnoser;
     private final Reasoner reasoner;
+    private final Fingerprints fingerprints;
+    private final PlaybookInsights playbooks;
+    private final Search search;
 
     public Insights(ExecutionSource source, StoreAccess stores, Reasoner reasoner, InsightSettings settings,
             Clock clock) {
@@ -30,6 +43,9 @@ public final class Insights {
         this.stores = stores;
         this.reasoner = reasoner;
         this.diagnoser = new Diagnoser(source, stores, new ErrorClasses(ErrorClassifier.standard()), settings, clock);
+        this.fingerprints = new Fingerprints(stores, settings, clock);
+        this.playbooks = new PlaybookInsights(source, stores, clock);
+        this.search = new Search(stores, clock);
     }
 
     /** The extractive reasoner, the default settings and the system clock. */
@@ -59,6 +75,46 @@ public final class Insights {
      */
     public List<SimilarFailure> similar(String executionId, int limit) {
         return diagnoser.similar(execution(executionId), limit, new ArrayList<>());
+    }
+
+    /** Failure fingerprints across runs. */
+    public Fingerprints fingerprints() {
+        return fingerprints;
+    }
+
+    /**
+     * Which step of a playbook is the bottleneck and what should change, from {@code since} on.
+     *
+     * @throws StoreUnavailableException when the analytics store cannot be read
+     */
+    public PlaybookReport playbook(String path, Instant since) {
+        return playbooks.report(path, since);
+    }
+
+    /**
+     * Natural-language search over failures, executions or playbooks.
+     *
+     * @throws StoreUnavailableException when the vector store cannot be read
+     */
+    public List<SearchItem> search(String query, Search.Kind kind, Search.Filters filters, int limit) {
+        return search.search(query, kind, filters, limit);
+    }
+
+    /**
+     * Alerts from the analytics store, newest first.
+     *
+     * @throws StoreUnavailableException when the analytics store cannot be read
+     */
+    public Page<Alert> alerts(AlertQuery query) {
+        AnalyticsStore analytics = stores.analytics().orElseThrow(() -> new StoreUnavailableException(
+                StoreAccess.ANALYTICS, "no analytics store is readable from this process", null));
+        try {
+            return analytics.alerts(query);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException(StoreAccess.ANALYTICS, "analytics store: " + e.getMessage(), e);
+        }
     }
 
     private ExecutionView execution(String executionId) {

@@ -177,6 +177,11 @@ public final class Runs {
                 String yaml = playbookYaml.get(path);
                 return yaml == null ? Optional.empty() : Optional.of(PlaybookParser.parse(yaml));
             }
+
+            @Override
+            public Optional<Versioned> latest(String path) {
+                return playbook(path, 1).map(pb -> new Versioned(1, pb));
+            }
         };
     }
 }

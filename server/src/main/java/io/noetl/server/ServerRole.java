@@ -9,6 +9,7 @@ import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.server.api.HttpApi;
 import io.noetl.server.api.RouteGroup;
 import io.noetl.server.catalog.Catalog;
+import io.noetl.server.insight.AlertFeed;
 import io.noetl.server.insight.ServerExecutions;
 import io.noetl.server.runtime.EngineAdapter;
 import io.noetl.server.runtime.ExecutionServices;
@@ -31,10 +32,12 @@ public final class ServerRole implements AutoCloseable {
     private final HttpApi http;
     private final String serverId;
     private final Insights insights;
+    private final AlertFeed alerts;
 
     private ServerRole(Connection nc, Catalog catalog, ExecutionServices executions, HttpApi http, String serverId,
-            Insights insights) {
+            Insights insights, AlertFeed alerts) {
         this.insights = insights;
+        this.alerts = alerts;
         this.nc = nc;
         this.catalog = catalog;
         this.executions = executions;
@@ -51,6 +54,7 @@ public final class ServerRole implements AutoCloseable {
     public static ServerRole start(ServerConfig config, List<RouteGroup> extraRoutes) {
         Connection nc = NatsConnections.connect(config.natsUrl(), config.serverId());
         ExecutionServices executions = null;
+        AlertFeed alerts = null;
         try {
             JetStreamSetup.ensure(nc, config.names());
             Catalog catalog = new Catalog(nc, config.names());
@@ -61,12 +65,16 @@ public final class ServerRole implements AutoCloseable {
                     catalog, config.lanes(), config.reaperInterval(), config.claimTimeout(), Clock.systemUTC());
             Insights insights = new Insights(new ServerExecutions(executions.runtime(), executions.events(), catalog),
                     new StoreAccess(), new ExtractiveReasoner(), config.insights(), Clock.systemUTC());
-            HttpApi http = new HttpApi(nc, catalog, executions, insights, extraRoutes)
+            alerts = new AlertFeed(nc, config.names());
+            HttpApi http = new HttpApi(nc, catalog, executions, insights, alerts, extraRoutes)
                     .start(config.httpHost(), port);
             LOG.info("server {} started: http {}:{}, NATS {}, prefix '{}'", config.serverId(), config.httpHost(),
                     http.port(), config.natsUrl(), config.names().prefix());
-            return new ServerRole(nc, catalog, executions, http, config.serverId(), insights);
+            return new ServerRole(nc, catalog, executions, http, config.serverId(), insights, alerts);
         } catch (RuntimeException e) {
+            if (alerts != null) {
+                alerts.close();
+            }
             if (executions != null) {
                 executions.close();
             }
@@ -91,6 +99,7 @@ public final class ServerRole implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        alerts.close();
         executions.close();
         catalog.close();
         closeQuietly(nc);

@@ -14,4 +14,16 @@ public interface ExecutionSource {
 
     /** @return the registered playbook, or empty when that path and version are unknown */
     Optional<Playbook> playbook(String path, int version);
+
+    /** @return the latest registered version of a playbook, or empty when the path is unknown */
+    Optional<Versioned> latest(String path);
+
+    /**
+     * A registered playbook and its version.
+     *
+     * @param version  catalog version
+     * @param playbook the parsed playbook
+     */
+    record Versioned(int version, Playbook playbook) {
+    }
 }

@@ -8,6 +8,7 @@ import io.nats.client.Connection;
 import io.noetl.insights.Insights;
 import io.noetl.server.catalog.Catalog;
 import io.noetl.server.catalog.CatalogUnavailableException;
+import io.noetl.server.insight.AlertFeed;
 import io.noetl.server.runtime.ExecutionErrors;
 import io.noetl.server.runtime.ExecutionServices;
 import io.noetl.server.runtime.ExecutionStore;
@@ -27,9 +28,9 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
 
     /** The control API, the insight routes over {@code insights}, plus {@code extra} route groups. */
-    public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions, Insights insights,
+    public HttpApi(Connection nc, Catalog catalog, ExecutionServices executions, Insights insights, AlertFeed alerts,
             List<RouteGroup> extra) {
-        this(core(nc, catalog, executions, insights, extra));
+        this(core(nc, catalog, executions, insights, alerts, extra));
     }
 
     /** An API of these route groups only, with the shared error mapping (a feature's routes on their own). */
@@ -45,11 +46,16 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static List<RouteGroup> core(Connection nc, Catalog catalog, ExecutionServices executions,
-            Insights insights, List<RouteGroup> extra) {
+            Insights insights, AlertFeed alerts, List<RouteGroup> extra) {
         List<RouteGroup> groups = new ArrayList<>();
+        // before the catalog's /api/playbooks/<path>: a path may hold slashes
+        groups.add(new PlaybookInsightRoutes(insights, catalog)::register);
         groups.add(new PlaybookRoutes(catalog)::register);
         groups.add(new ExecutionRoutes(executions.runtime(), executions.queries(), executions.events())::register);
         groups.add(new InsightRoutes(insights, executions.runtime())::register);
+        groups.add(new FingerprintRoutes(insights.fingerprints())::register);
+        groups.add(new SearchRoutes(insights)::register);
+        groups.add(new AlertRoutes(insights, alerts)::register);
         groups.add(new HealthRoutes(nc)::register);
         groups.addAll(extra);
         return groups;

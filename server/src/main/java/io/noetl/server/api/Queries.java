@@ -1,5 +1,8 @@
 package io.noetl.server.api;
 
+import io.noetl.schemas.playbook.Durations;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +10,28 @@ import java.util.Map;
 final class Queries {
 
     private Queries() {
+    }
+
+    /**
+     * A point in time: an RFC 3339 instant ({@code 2026-11-30T00:00:00Z}), or a duration back from now ({@code 24h},
+     * {@code 7d}, {@code 30m}); null when absent.
+     */
+    static Instant since(String name, String raw, Instant now) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip();
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return now.minusMillis(Durations.toMillis(v));
+            } catch (IllegalArgumentException notADuration) {
+                throw ApiException.badRequest("invalid_request", name + " must be an RFC 3339 time or a duration "
+                        + "back from now such as 24h or 7d", List.of(Map.of("path", name, "message", "got '" + raw
+                        + "'")));
+            }
+        }
     }
 
     /** A page size: {@code fallback} when absent, else 1..{@code max}. */

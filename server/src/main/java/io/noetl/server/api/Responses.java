@@ -1,7 +1,7 @@
 package io.noetl.server.api;
 
-import io.javalin.http.Context;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import io.noetl.schemas.Json;
 import java.util.List;
 import java.util.Map;

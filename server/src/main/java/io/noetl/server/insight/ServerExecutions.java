@@ -61,6 +61,11 @@ public final class ServerExecutions implements ExecutionSource {
         return catalog.get(path, version).map(CatalogEntry::playbook);
     }
 
+    @Override
+    public Optional<Versioned> latest(String path) {
+        return catalog.latest(path).map(e -> new Versioned(e.version(), e.playbook()));
+    }
+
     private List<Event> read(String executionId) {
         List<Event> out = new ArrayList<>();
         for (JsonNode node : events.read(executionId, MAX_EVENTS)) {
