@@ -93,6 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (String line : StoreReport.settle(stream.sink())) {
                 say(out, line);
             }
+            runner.explainFailures(server.httpPort());
             runner.explainApprovals(waiting, server.httpPort());
         } catch (RuntimeException e) {
             life.close();

@@ -67,6 +67,11 @@ public final class NoetlClient {
         return send(request("/api/executions/" + encode(executionId)).GET().build());
     }
 
+    /** Why it failed: {@code GET /api/executions/{id}/diagnosis}. */
+    public JsonNode diagnosis(String executionId) {
+        return send(request("/api/executions/" + encode(executionId) + "/diagnosis").GET().build());
+    }
+
     public JsonNode decide(String executionId, Decision decision) {
         return send(json("/api/executions/" + encode(executionId) + "/decisions", Json.toTree(decision)));
     }

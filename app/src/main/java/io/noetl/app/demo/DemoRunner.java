@@ -30,6 +30,7 @@ public final class DemoRunner implements AutoCloseable {
     private final Path dataDir;
     private final PrintWriter out;
     private final ExecutorService watchers = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<DemoExecution> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     public DemoRunner(NoetlClient client, DemoServices services, Path dataDir, PrintWriter out) {
@@ -78,8 +79,32 @@ public final class DemoRunner implements AutoCloseable {
             if (execution != null && "PAUSED".equals(execution.status())) {
                 waiting.add(execution);
             }
+            if (execution != null && "FAILED".equals(execution.status())) {
+                failed.add(execution);
+            }
         }
         return waiting;
+    }
+
+    /**
+     * Prints why the failed examples failed, as the insight API answers it (class, failing step, summary, the first
+     * recommendation), with the {@code curl} that asks for the whole diagnosis.
+     */
+    public void explainFailures(int apiPort) {
+        for (DemoExecution execution : failed) {
+            JsonNode d;
+            try {
+                d = client.diagnosis(execution.executionId());
+            } catch (ApiException e) {
+                say("[ERROR    ] diagnosis of %s: %s", execution.executionId(), e.describe());
+                continue;
+            }
+            for (String line : DiagnosisLines.of(execution.path(), d)) {
+                say("%s", line);
+            }
+            say("  the whole answer (evidence, similar failures, patches):");
+            say("  curl http://127.0.0.1:%d/api/executions/%s/diagnosis", apiPort, execution.executionId());
+        }
     }
 
     /** Prints the waiting executions with a ready-to-paste approval command, and reports when each finishes. */

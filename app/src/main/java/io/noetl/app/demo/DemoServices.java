@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /flaky} answers 503, then 429, then 200 with orders, counted per client ({@code ?client=} or the
  * {@code X-Client} header, so each execution sees the whole pattern); {@code POST /requests} is a fake approval
  * service that records what it was asked; {@code POST /ingest} accepts anything and records it;
- * {@code GET /quotes} answers a price quote after the delay set by {@link #quoteDelay(Duration)} (none at first).
+ * {@code GET /quotes} answers a price quote after the delay set by {@link #quoteDelay(Duration)} (none at first);
+ * {@code GET /ledger/...} is down: 503 with the reason, every time.
  */
 public final class DemoServices implements AutoCloseable {
 
@@ -47,6 +48,8 @@ public final class DemoServices implements AutoCloseable {
             http.createContext("/requests", exchange -> services.record(exchange, services.approvalRequests));
             http.createContext("/ingest", exchange -> services.record(exchange, services.ingested));
             http.createContext("/quotes", services::quotes);
+            http.createContext("/ledger", exchange -> reply(exchange, 503,
+                    "{\"error\":\"ledger replica ledger-2 unavailable: replication lag 412s over the 300s limit\"}"));
             http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             http.start();
             return services;

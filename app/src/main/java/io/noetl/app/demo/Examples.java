@@ -26,6 +26,7 @@ public final class Examples {
             "api_integration_retries.yaml",
             "fanout_loop.yaml",
             "ml_pipeline.yaml",
+            "ledger_reconcile.yaml",
             "latency_watch.yaml");
 
     public static final String DATA_QUALITY_GATE = "examples/data_quality_gate";
@@ -35,6 +36,8 @@ public final class Examples {
     public static final String ML_PIPELINE = "examples/ml_pipeline";
     /** Run by the demo in a phase of its own ({@link LatencyPhase}), not with the others. */
     public static final String LATENCY_WATCH = "examples/latency_watch";
+    /** Fails for real in the demo (the ledger is down); the demo ends with its diagnosis. */
+    public static final String LEDGER_RECONCILE = "examples/ledger_reconcile";
 
     private Examples() {
     }

@@ -67,9 +67,11 @@ final class EvidenceCollector {
         if (f.step() != null) {
             String key = "history:" + x.playbookPath() + "/" + f.step();
             for (ClassRecovery r : history.recovery()) {
-                out.add(new EvidenceItem(key, f.step(), "history", String.format(Locale.ROOT,
-                        "%d of %d runs with a %s error recovered on a later attempt (median attempt %d)",
-                        r.recovered(), r.runs(), r.errorClass(), r.medianAttempt())));
+                out.add(new EvidenceItem(key, f.step(), "history", r.recovered() == 0
+                        ? String.format(Locale.ROOT, "none of %d runs with a %s error recovered on a later attempt",
+                                r.runs(), r.errorClass())
+                        : String.format(Locale.ROOT, "%d of %d runs with a %s error recovered on a later attempt "
+                                + "(median attempt %d)", r.recovered(), r.runs(), r.errorClass(), r.medianAttempt())));
             }
             StepQuantiles q = history.quantiles();
             if (q != null && q.attempts() > 0) {

@@ -86,8 +86,8 @@ public final class PlaybookInsights {
                 throw new StoreUnavailableException(StoreAccess.ANALYTICS, "analytics store: " + e.getMessage(), e);
             }
             String tool = def.map(s -> s.toolKind().wire()).orElse(null);
-            steps.add(new PlaybookReport.StepReport(q.step(), tool, q.attempts(), q.failures(), q.p50Ms(), q.p95Ms(),
-                    q.p99Ms(), shares.getOrDefault(q.step(), 0.0), timeoutMs, trend));
+            steps.add(new PlaybookReport.StepReport(q.step(), tool, q.attempts(), q.failures(), tenth(q.p50Ms()),
+                    tenth(q.p95Ms()), tenth(q.p99Ms()), shares.getOrDefault(q.step(), 0.0), timeoutMs, trend));
             retries(q, recovery, advice);
             timeout(q, def, timeoutMs, trend, advice);
         }
@@ -211,6 +211,10 @@ public final class PlaybookInsights {
             out.merge(t.status() == null ? "RUNNING" : t.status(), 1L, Long::sum);
         }
         return out;
+    }
+
+    private static double tenth(double ms) {
+        return Math.round(ms * 10) / 10.0;
     }
 
     private static String human(long seconds) {

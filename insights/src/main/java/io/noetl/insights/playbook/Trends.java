@@ -16,12 +16,17 @@ final class Trends {
     static final int BUCKETS = 10;
     static final int MIN_BUCKETS = 3;
     static final int MIN_POINTS_PER_BUCKET = 3;
+    /** Shortest span of durations a trend is read from: a spike of minutes is an incident, not a trend. */
+    static final Duration MIN_SPAN = Duration.ofHours(1);
     private static final double DAY_MS = Duration.ofDays(1).toMillis();
 
     private Trends() {
     }
 
-    /** @return the trend, or null when fewer than {@link #MIN_BUCKETS} buckets hold enough points */
+    /**
+     * @return the trend, or null when the durations span less than {@link #MIN_SPAN} or fewer than
+     *         {@link #MIN_BUCKETS} buckets hold enough points
+     */
     static PlaybookReport.Trend of(List<DurationPoint> points, long timeoutMs, Instant now) {
         if (points.size() < MIN_BUCKETS * MIN_POINTS_PER_BUCKET) {
             return null;
@@ -32,7 +37,7 @@ final class Trends {
             from = Math.min(from, p.time().toEpochMilli());
             to = Math.max(to, p.time().toEpochMilli());
         }
-        if (to <= from) {
+        if (to - from < MIN_SPAN.toMillis()) {
             return null;
         }
         double width = (to - from + 1) / (double) BUCKETS;

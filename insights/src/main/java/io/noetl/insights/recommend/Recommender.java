@@ -37,7 +37,10 @@ public final class Recommender {
         ErrorClass c = f.errorClass();
         String wire = c.wireName();
         switch (c) {
-            case CONNECTION, DEPENDENCY_5XX, RATE_LIMITED -> retryOrNot(f, history, out);
+            case CONNECTION, DEPENDENCY_5XX, RATE_LIMITED -> {
+                exhausted(f, step, out);
+                retryOrNot(f, history, out);
+            }
             case TIMEOUT -> {
                 timeLimit(f, step, history, out);
                 retryOrNot(f, history, out);
@@ -61,6 +64,42 @@ public final class Recommender {
             }
         }
         return out;
+    }
+
+    /**
+     * The step already retries this class and every attempt failed: the dependency itself needs a look first (named
+     * from the error), and a slower retry rides out a restart.
+     */
+    private static void exhausted(Finding f, Optional<Step> step, List<Recommendation> out) {
+        int tried = f.attempts().size();
+        if (tried < 2 || step.isEmpty() || !retries(step.get(), f.errorClass())) {
+            return;
+        }
+        String target = Dependencies.named(f.error() == null ? null : f.error().message()).orElse("the dependency");
+        int attempts = Math.min(MAX_ATTEMPTS, tried + 2);
+        out.add(new Recommendation("Check " + target + ": it failed all " + tried + " attempts the step's retry "
+                + "policy already makes; then let step " + f.step() + " wait longer between attempts.",
+                "every attempt of " + f.step() + " ended in " + f.errorClass().wireName() + ": " + quote(
+                        f.error() == null ? null : f.error().message()),
+                StepPatch.retry(f.step(), List.of(f.errorClass().wireName()), attempts, true, 5)));
+    }
+
+    /** Whether one of the step's rules retries errors of this class (by class, by HTTP status, or every error). */
+    static boolean retries(Step step, ErrorClass c) {
+        if (step.spec() == null || step.spec().policy() == null) {
+            return false;
+        }
+        for (io.noetl.schemas.playbook.PolicyRule rule : step.spec().policy()) {
+            if (rule.action() != io.noetl.schemas.playbook.PolicyRule.Action.RETRY) {
+                continue;
+            }
+            String when = rule.when() == null ? "" : rule.when();
+            if (when.isBlank() || when.contains(c.wireName()) || (when.contains("status")
+                    && (c == ErrorClass.DEPENDENCY_5XX || c == ErrorClass.RATE_LIMITED))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void retryOrNot(Finding f, StepHistory history, List<Recommendation> out) {

@@ -83,7 +83,9 @@ public final class Search {
         List<SearchHit> hits;
         try {
             float[] vector = embeddings.embed(EmbeddingInput.of(time.text()));
-            hits = vectors.search(kind.collection, new SearchRequest(vector, Math.min(limit, VectorStore.MAX_LIMIT),
+            // a failure is one point per attempt: ask for more and keep the best of each execution's step
+            int fetch = kind == Kind.FAILURES ? limit * 4 : limit;
+            hits = vectors.search(kind.collection, new SearchRequest(vector, Math.min(fetch, VectorStore.MAX_LIMIT),
                     filter));
         } catch (IllegalArgumentException e) {
             throw e;
@@ -91,8 +93,15 @@ public final class Search {
             throw new StoreUnavailableException(StoreAccess.VECTORS, "vector store: " + e.getMessage(), e);
         }
         List<SearchItem> out = new ArrayList<>(hits.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (SearchHit h : hits) {
             Payload p = h.payload();
+            if (kind == Kind.FAILURES && !seen.add(p.executionId() + "/" + p.step())) {
+                continue;
+            }
+            if (out.size() == limit) {
+                break;
+            }
             out.add(new SearchItem(p.executionId(), p.playbook(), p.step(), Math.round(h.score() * 1000) / 1000.0,
                     p.text(), p.key(), p.errorClass(), p.status(), p.time()));
         }

@@ -86,4 +86,30 @@ class RecommenderTest {
         assertThat(recommender.recommend(finding(new Runs("p").ok("load", "python").completed()), Optional.empty(),
                 StepHistory.NONE)).isEmpty();
     }
+
+    @Test
+    void aStepThatAlreadyRetriedEveryAttemptPointsAtTheDependencyFirst() {
+        ErrorInfo down = ErrorInfo.retriable("HttpError",
+                "HTTP 503 from GET https://ledger.internal:8443/entries?day=today; body: {\"error\":\"replica down\"}");
+        Finding f = finding(new Runs("p").attempts("fetch", "http", false, down, down, down).failedByLastStep());
+        Step step = PlaybookParser.parse("""
+                apiVersion: noetl.io/v2
+                kind: Playbook
+                metadata: {name: p, path: p}
+                workflow:
+                  - step: start
+                    next: [{step: fetch}]
+                  - step: fetch
+                    tool: {kind: http, url: "https://ledger.internal:8443/entries"}
+                    spec:
+                      policy:
+                        rules:
+                          - when: "{{ outcome.error.class in ['dependency_5xx'] }}"
+                            then: {do: retry, attempts: 3}
+                """).step("fetch").orElseThrow();
+        List<Recommendation> r = recommender.recommend(f, Optional.of(step), StepHistory.NONE);
+        assertThat(r.getFirst().action()).startsWith("Check ledger.internal:8443 (/entries)")
+                .contains("all 3 attempts");
+        assertThat(r.getFirst().patch()).contains("delay: 5").contains("attempts: 5");
+    }
 }
