@@ -3,8 +3,8 @@ package io.noetl.app.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.noetl.app.insight.Scenario.Needs;
 import io.noetl.app.insight.ScenarioRunner.Outcome;
+import io.noetl.schemas.error.ErrorClass;
 import io.noetl.server.ServerConfig;
 import io.noetl.server.ServerRole;
 import io.noetl.testkit.NatsTestServer;
@@ -52,7 +52,7 @@ class DiagnosisScenariosIT {
     private static ServerRole server;
     private static WorkerRole worker;
     private static ScoreCard card;
-    private static final Set<String> ran = new HashSet<>();
+    private static final Set<String> REGISTERED = new HashSet<>();
 
     @BeforeAll
     static void runEveryScenario() throws Exception {
@@ -89,7 +89,7 @@ class DiagnosisScenariosIT {
         for (Scenario s : scenarios) {
             api.route(s.name(), s.replies());
             runner.register(s);
-            ran.add(s.name());
+            REGISTERED.add(s.name());
         }
         long start = System.nanoTime();
         List<Outcome> outcomes = new ArrayList<>();
@@ -100,8 +100,8 @@ class DiagnosisScenariosIT {
             }
         }
         card = new ScoreCard(outcomes);
-        LOG.info("{} scenarios in {} s\n{}{}\n{}", outcomes.size(), (System.nanoTime() - start) / 1_000_000_000,
-                card.table(), card.headline(), card.misses());
+        LOG.info("{} scenarios in {} s\n{}\n{}{}\n{}", outcomes.size(), (System.nanoTime() - start) / 1_000_000_000,
+                card.table(), card.byTool(), card.headline(), card.misses());
     }
 
     @AfterAll
@@ -139,7 +139,7 @@ class DiagnosisScenariosIT {
     @DisplayName("the PostgreSQL scenarios ran against the test database")
     void postgresScenariosRan() {
         assumeTrue(pg != null, "PostgreSQL unreachable at " + PostgresTestDatabase.jdbcUrl());
-        assertThat(ran).contains("pg_missing_table", "pg_permission_denied_table", "pg_statement_timeout");
+        assertThat(REGISTERED).contains("pg_missing_table", "pg_permission_denied_table", "pg_statement_timeout");
     }
 
     @Test
@@ -147,8 +147,8 @@ class DiagnosisScenariosIT {
     void everyClassIsCovered() {
         Map<String, Long> perClass = new HashMap<>();
         ScenarioSet.all().forEach(s -> perClass.merge(s.expectedClass(), 1L, Long::sum));
-        for (io.noetl.schemas.error.ErrorClass c : io.noetl.schemas.error.ErrorClass.values()) {
-            if (c != io.noetl.schemas.error.ErrorClass.UNKNOWN) {
+        for (ErrorClass c : ErrorClass.values()) {
+            if (c != ErrorClass.UNKNOWN) {
                 assertThat(perClass.getOrDefault(c.wireName(), 0L)).as(c.wireName()).isGreaterThanOrEqualTo(2);
             }
         }

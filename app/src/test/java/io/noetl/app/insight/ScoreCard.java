@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** How well the diagnoses matched the scenarios: overall, per half, per expected class, and what was missed. */
@@ -41,20 +42,37 @@ record ScoreCard(List<Outcome> outcomes) {
                 count(0), count(1), stepAccuracy(0), stepAccuracy(1));
     }
 
-    /** Per expected class: scenarios, right class, right step. */
+    /** Per expected class: scenarios, right class, right step; then the class accuracy of each half. */
     String table() {
+        return table(o -> o.scenario().expectedClass(), "class");
+    }
+
+    /** The same figures per tool family. */
+    String byTool() {
+        return table(o -> o.scenario().tool(), "tool");
+    }
+
+    private String table(Function<Outcome, String> key, String title) {
         Map<String, int[]> rows = new TreeMap<>();
         for (Outcome o : outcomes) {
-            int[] r = rows.computeIfAbsent(o.scenario().expectedClass(), k -> new int[3]);
+            int[] r = rows.computeIfAbsent(key.apply(o), k -> new int[7]);
+            int half = o.scenario().half();
             r[0]++;
             r[1] += o.classRight() ? 1 : 0;
             r[2] += o.stepRight() ? 1 : 0;
+            r[3 + 2 * half]++;
+            r[4 + 2 * half] += o.classRight() ? 1 : 0;
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-20s %5s %7s %6s%n", "class", "n",
-                "class", "step"));
-        rows.forEach((cls, r) -> sb.append(String.format(Locale.ROOT, "%-20s %5d %7.2f %6.2f%n", cls, r[0],
-                r[1] / (double) r[0], r[2] / (double) r[0])));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-20s %5s %7s %6s %13s %13s%n", title, "n",
+                "class", "step", "tune n/class", "heldout n/class"));
+        rows.forEach((name, r) -> sb.append(String.format(Locale.ROOT, "%-20s %5d %7.2f %6.2f %6d %6s %6d %6s%n",
+                name, r[0], r[1] / (double) r[0], r[2] / (double) r[0], r[3], ratio(r[4], r[3]), r[5],
+                ratio(r[6], r[5]))));
         return sb.toString();
+    }
+
+    private static String ratio(int right, int total) {
+        return total == 0 ? "-" : String.format(Locale.ROOT, "%.2f", right / (double) total);
     }
 
     /** One line per scenario whose class or step was wrong. */
