@@ -13,7 +13,9 @@ import java.util.Set;
  *       code — a code wins over words;</li>
  *   <li>weighted evidence: error types and exception names ({@code types.tsv}), process exit codes and phrase
  *       families ({@code phrases.tsv}); the stack or log tail counts half; a pool, memory, disk, quota or
- *       file-handle limit beats a timeout or connection reading, a step's own time limit beats a cancel;</li>
+ *       file-handle limit beats a timeout or connection reading, a step's own time limit beats a cancel, and a
+ *       dependency that refused, reset or could not be resolved beats the timeout of the client that waited for
+ *       it;</li>
  *   <li>what the tool implies when nothing else does: a failed shell command or a typed exception in a python step
  *       is the step's code, a failed SQL statement a bad request.</li>
  * </ol>
@@ -76,6 +78,9 @@ public final class ErrorClassifier {
             best = ErrorClass.RESOURCE_EXHAUSTED;
         } else if (best == ErrorClass.CANCELLED && scores.phrasesOf(ErrorClass.TIMEOUT) >= 4) {
             best = ErrorClass.TIMEOUT;
+        } else if (best == ErrorClass.TIMEOUT && scores.phrasesOf(ErrorClass.CONNECTION) >= STRONG) {
+            // a client that gave up waiting because the dependency refused, reset or could not be resolved
+            best = ErrorClass.CONNECTION;
         }
         if (best != ErrorClass.UNKNOWN && scores.of(best) >= MIN_EVIDENCE) {
             return best;
@@ -126,11 +131,7 @@ public final class ErrorClassifier {
 
     /** The producer types whose meaning is fixed: they are raised by this platform for one reason only. */
     private static boolean isProducerType(String type) {
-        return switch (type) {
-            case "Timeout", "Cancelled", "ChildCancelled", "Rejected", "KeychainError", "TemplateError",
-                 "ConfigError", "UnsupportedTool", "PlaybookNotFound" -> true;
-            default -> false;
-        };
+        return ExceptionNames.PLATFORM_TYPES.contains(type);
     }
 
     private static String head(String s) {

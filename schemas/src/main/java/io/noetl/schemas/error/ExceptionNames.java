@@ -1,5 +1,6 @@
 package io.noetl.schemas.error;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,15 @@ final class ExceptionNames {
             "RuntimeException", "ExecutionException", "Throwable", "StandardError", "OSError", "IOError",
             "IOException", "EnvironmentError", "UncheckedIOException", "CompletionException");
 
+    /** Types the platform itself raises for one reason only; see {@link ErrorClassifier}. */
+    static final Set<String> PLATFORM_TYPES = Set.of("Timeout", "Cancelled", "ChildCancelled", "Rejected",
+            "KeychainError", "TemplateError", "ConfigError", "UnsupportedTool", "PlaybookNotFound");
+
     private static final String TABLE = "types.tsv";
     private static final Map<String, Hint> HINTS = load();
     private static final String NAME = "((?:[A-Za-z_][\\w]*(?:[.$]|::))*[A-Za-z_]\\w*)";
-    private static final Pattern HEAD = Pattern.compile("^\\s*" + NAME + "\\s*(?::|$)");
+    /** A name heading the text: followed by a colon, or alone on the first line (an exception without a message). */
+    private static final Pattern HEAD = Pattern.compile("^\\s*" + NAME + "[ \\t]*(?::|\\R|$)");
     private static final Pattern CAUSE = Pattern.compile("(?i:caused by):?\\s+" + NAME);
     private static final Pattern CODE = Pattern.compile("error occurred \\((\\w+)\\)|(?:^|: )\\((\\w+)\\) ");
     private static final Pattern QUALIFIED =
@@ -130,6 +136,9 @@ final class ExceptionNames {
             }
             Hint hint = lookup(name);
             String simple = simple(name);
+            if (hint == null && isTypeName(simple)) {
+                hint = tailHint(simple);
+            }
             if (hint == null) {
                 if (isTypeName(simple) && !GENERIC.contains(simple)) {
                     unknown.merge(simple, factor * place.strong / Place.HEAD.strong, Math::max);
@@ -140,6 +149,23 @@ final class ExceptionNames {
             known.merge(key, (hint.strong() ? place.strong : place.weak) * factor, Math::max);
             hints.put(key, hint);
         }
+    }
+
+    /**
+     * The hint of the longest known tail of a compound name ({@code DataContractViolation} reads as
+     * {@code ContractViolation}, {@code UpstreamConnectionError} as {@code ConnectionError}), or null. Generic names and
+     * the platform's own types ({@code Rejected}, {@code Timeout}, ...) are not tails: their meaning is fixed by who
+     * raises them, not by their words.
+     */
+    static Hint tailHint(String simple) {
+        String[] words = CAMEL.split(simple);
+        for (int i = 1; i < words.length; i++) {
+            String tail = String.join("", Arrays.copyOfRange(words, i, words.length));
+            if (!GENERIC.contains(tail) && !PLATFORM_TYPES.contains(tail) && HINTS.containsKey(tail)) {
+                return HINTS.get(tail);
+            }
+        }
+        return null;
     }
 
     private static String simple(String name) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * HTTP statuses as clients report them, and the class each status means. A number counts as a status only in an
  * HTTP context (after {@code HTTP}, {@code status}, {@code status code}, {@code response code}, {@code Error code},
- * in {@code 503 Server Error}, {@code '502 Bad Gateway'}, {@code 429, message=}, {@code error occurred (404)}) or
+ * in {@code 503 Server Error}, {@code '502 Bad Gateway'}, {@code 429, message=}, {@code error occurred (404)},
+ * {@code returned error: 503}) or
  * followed by its standard reason phrase, so ports, durations and counts are never read as statuses.
  */
 final class HttpStatuses {
@@ -35,6 +36,7 @@ final class HttpStatuses {
             Pattern.compile("(?i)\\b(?:api|http)error\\s*[(<]\\s*([45]\\d\\d)\\b"),
             Pattern.compile("(?i)<httperror ([45]\\d\\d)\\b"),
             Pattern.compile("(?i)\\berror ([45]\\d\\d):"),
+            Pattern.compile("(?i)\\breturned (?:an? )?(?:error|http(?: status)?|status)(?: code)?[:\\s]*([45]\\d\\d)\\b"),
             Pattern.compile("(?i)\\btoo many ([45]\\d\\d) error responses"),
             Pattern.compile("(?i)\\b([45]\\d\\d)\\s*[-:]?\\s*(?:" + REASONS + ")\\b"));
 

@@ -4,7 +4,10 @@ import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.worker.tool.ToolOutcome;
 import java.sql.SQLException;
 
-/** Classifies SQL failures: connection problems and serialization conflicts are worth a retry, others not. */
+/**
+ * Classifies SQL failures: connection problems, serialization conflicts and a server that has no connection slot
+ * left or is starting up are worth a retry, others not.
+ */
 public final class SqlErrors {
 
     private SqlErrors() {
@@ -17,7 +20,7 @@ public final class SqlErrors {
         if (state.startsWith("08")) {
             return ToolOutcome.Failed.of(ErrorInfo.retriable("ConnectionError", message));
         }
-        if (state.equals("40001") || state.equals("40P01")) {
+        if (state.equals("40001") || state.equals("40P01") || state.equals("53300") || state.equals("57P03")) {
             return ToolOutcome.Failed.of(ErrorInfo.retriable("SqlError", message));
         }
         return ToolOutcome.Failed.of(ErrorInfo.fatal("SqlError", message));

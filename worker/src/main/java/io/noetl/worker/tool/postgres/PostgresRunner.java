@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import org.postgresql.util.PSQLException;
 
 /**
  * The {@code postgres} tool: {@code connection} (rendered, e.g. {@code {{ keychain.pg }}}; when absent, the first
@@ -75,9 +76,16 @@ public final class PostgresRunner implements ToolRunner {
         }
     }
 
-    /** Authentication and unknown-database errors keep their state; anything else at connect time is 08xxx. */
-    private static SQLException withConnectionState(SQLException e) {
+    /**
+     * What the server itself answered at connect time keeps its state (a refused login, an unknown database, no
+     * connection slot left, no CONNECT privilege), as do authentication and unknown-database errors however they
+     * came; a failure to reach the server at all is 08xxx.
+     */
+    static SQLException withConnectionState(SQLException e) {
         String state = e.getSQLState();
+        if (state != null && e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            return e;
+        }
         if (state != null && (state.startsWith("28") || state.startsWith("3D"))) {
             return e;
         }

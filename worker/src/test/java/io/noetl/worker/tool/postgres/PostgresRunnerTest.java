@@ -5,13 +5,21 @@ import static io.noetl.worker.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.embedded.LoopbackPorts;
+import io.noetl.schemas.error.ErrorClass;
+import io.noetl.schemas.error.ErrorClassifier;
 import io.noetl.schemas.playbook.KeychainEntry;
 import io.noetl.testkit.PostgresTestDatabase;
 import io.noetl.worker.tool.ToolOutcome;
+import io.noetl.worker.tool.jdbc.SqlErrors;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Against the real PostgreSQL of the test machine (skipped when none answers). */
 class PostgresRunnerTest {
@@ -60,6 +68,33 @@ class PostgresRunnerTest {
                 .outcome();
         assertThat(failed.error().type()).isEqualTo("ConnectionError");
         assertThat(failed.error().retriable()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a connect failure the server answered keeps its SQLSTATE: no slot left is retriable and exhausted")
+    void connectFailureAnsweredByTheServerKeepsItsState() {
+        SQLException full = new PSQLException(new ServerErrorMessage(
+                "SFATAL\0C53300\0Mtoo many connections for role \"etl\"\0"));
+        assertThat((Object) PostgresRunner.withConnectionState(full)).isSameAs(full);
+        ToolOutcome.Failed failed = SqlErrors.classify("connect to postgres", PostgresRunner.withConnectionState(full));
+        assertThat(failed.error().message()).contains("[53300]").contains("too many connections");
+        assertThat(failed.error().retriable()).isTrue();
+        assertThat(ErrorClassifier.standard().classify(failed.error().type(), failed.error().message()))
+                .isEqualTo(ErrorClass.RESOURCE_EXHAUSTED);
+        SQLException noConnect = new PSQLException(new ServerErrorMessage(
+                "SFATAL\0C42501\0Mpermission denied for database \"billing\"\0"));
+        assertThat(PostgresRunner.withConnectionState(noConnect).getSQLState()).isEqualTo("42501");
+    }
+
+    @Test
+    @DisplayName("a server that could not be reached at all is reported as 08001")
+    void unreachableServerIsReportedAs08001() {
+        SQLException refused = new PSQLException("Connection to 127.0.0.1:1 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT);
+        assertThat(PostgresRunner.withConnectionState(refused).getSQLState()).isEqualTo("08001");
+        SQLException stateless = new SQLException("The connection attempt failed.");
+        assertThat(PostgresRunner.withConnectionState(stateless).getSQLState()).isEqualTo("08001");
+        assertThat(PostgresRunner.withConnectionState(stateless).getCause()).isSameAs(stateless);
     }
 
     @Test
