@@ -13,7 +13,7 @@ public enum Intent {
     /** How often it fails. */
     FAILURE_RATE("\\b(how often|how many times|rate|frequen\\w*|flak\\w*|percent\\w*|ratio)\\b|%"),
     /** What changed. */
-    WHAT_CHANGED("\\b(chang\\w*|differ\\w*|new|since|regress\\w*|started (failing|to fail)|used to)\\b"),
+    WHAT_CHANGED("\\b(chang\\w*|differ\\w*|new|since|regress\\w*|start(ed|s)? (failing|to fail)|used to)\\b"),
     /** Why it failed. */
     WHY_FAILED("\\b(why|fail\\w*|error\\w*|cause\\w*|broke\\w*|broken|wrong|crash\\w*|root)\\b"),
     /** Anything else: the nearest evidence. */

@@ -33,7 +33,7 @@ final class Names {
 
     /** A snake_case name of the first words of {@code text}, or {@code fallback}; not one of {@code taken}. */
     static String of(String text, String fallback, Set<String> taken) {
-        List<String> words = words(text);
+        List<String> words = words(text).stream().distinct().toList();
         String base = String.join("_", words.subList(0, Math.min(MAX_WORDS, words.size())));
         if (base.length() > MAX_LENGTH) {
             base = base.substring(0, MAX_LENGTH).replaceAll("_+$", "");

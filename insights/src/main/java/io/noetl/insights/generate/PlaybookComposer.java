@@ -120,7 +120,7 @@ public final class PlaybookComposer {
 
     private StepSketch step(Action a) {
         Nearest.Match match = nearest.match(a, taken);
-        String name = match != null ? match.name() : Names.of(a.text(), "step", taken);
+        String name = match != null ? match.name() : Names.of(fromVerb(a.text()), "step", taken);
         Kind kind = a.kind() != null ? a.kind() : Kind.COMPUTE;
         Map<String, Object> tool = a.kind() == null && match != null ? tools.placeholder(match.toolKind(), name)
                 : tools.tool(kind, name, a.text(), null);
@@ -150,6 +150,19 @@ public final class PlaybookComposer {
         List<StepSketch> calls = http.isEmpty() ? steps.stream().filter(s -> s.toolKind != null
                 && !"python".equals(s.toolKind)).toList() : http;
         (calls.isEmpty() ? steps.stream().filter(s -> s.tool != null).toList() : calls).forEach(s -> s.retry = RETRY);
+    }
+
+    /** The words from the clause's first verb on ("every night pull invoices" → "pull invoices"). */
+    private static String fromVerb(String text) {
+        int at = text.length();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (Pattern p : KindWords.PATTERNS.values()) {
+            java.util.regex.Matcher m = p.matcher(lower);
+            if (m.find()) {
+                at = Math.min(at, m.start());
+            }
+        }
+        return at < text.length() ? text.substring(at) : text;
     }
 
     private static String approved(StepSketch s) {

@@ -34,7 +34,7 @@ final class ToolSketches {
     Map<String, Object> tool(Kind kind, String step, String words, String metric) {
         return switch (kind) {
             case FETCH -> http("GET", step, workloadUrl(step + "_url", "https://example.com/api/" + step), null);
-            case NOTIFY -> http("POST", step, workloadUrl("notify_url", "https://example.com/hooks/notify"),
+            case NOTIFY -> http("POST", step, workloadUrl(step + "_url", "https://example.com/hooks/" + step),
                     ordered("execution_id", "{{ execution_id }}", "message", words));
             case QUERY -> sql(step, "SELECT 1 AS placeholder -- " + words, null);
             case LOAD -> sql(step, null, table(words));

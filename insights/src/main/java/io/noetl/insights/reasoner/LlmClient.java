@@ -55,7 +55,8 @@ public final class LlmClient {
                 .baseUrl(s.baseUrl())
                 .apiKey(s.apiKey() == null ? "none" : s.apiKey()) // local endpoints take any key
                 .modelName(s.model())
-                .timeout(s.timeout())
+                // the call's own deadline is the limit; the HTTP timeout only frees a connection left behind
+                .timeout(s.timeout().plusSeconds(1))
                 .maxRetries(0) // the deadline leaves no time for retries; the extractive answer is the fallback
                 .responseFormat("json_object")
                 .build();

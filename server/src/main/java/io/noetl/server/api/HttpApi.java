@@ -50,6 +50,7 @@ public final class HttpApi implements AutoCloseable {
         groups.add(new PlaybookRoutes(catalog)::register);
         groups.add(new ExecutionRoutes(executions.runtime(), executions.queries(), executions.events())::register);
         groups.add(new InsightRoutes(insights, executions.runtime())::register);
+        groups.add(new AskRoutes(insights, Catalog::problems)::register);
         groups.add(new HealthRoutes(nc)::register);
         groups.addAll(extra);
         return groups;
