@@ -92,8 +92,9 @@ final class AnalyticsEvidence {
 
     private static EvidenceItem latency(String playbook, StepQuantiles q) {
         return new EvidenceItem("latency:" + playbook + "/" + q.step(), q.step(), STEP_LATENCY, String.format(
-                Locale.ROOT, "step %s of %s: %d attempts, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms, %d failed",
-                q.step(), playbook, q.attempts(), q.p50Ms(), q.p95Ms(), q.p99Ms(), q.maxMs(), q.failures()));
+                Locale.ROOT, "step %s of %s: %d attempts, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms,"
+                        + " %d failed", q.step(), playbook, q.attempts(), q.p50Ms(), q.p95Ms(), q.p99Ms(), q.maxMs(),
+                q.failures()));
     }
 
     private static EvidenceItem latency(StepLatency l) {

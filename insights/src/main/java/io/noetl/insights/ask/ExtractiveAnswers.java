@@ -128,7 +128,8 @@ public final class ExtractiveAnswers {
         if (!rates.isEmpty()) {
             a.quoteAll("Error rates over recent runs: ", rates, 3);
         }
-        List<EvidenceItem> failing = a.of(e -> e.text().endsWith(" failed") && !e.text().endsWith(" 0 failed"), STEP_LATENCY);
+        List<EvidenceItem> failing = a.of(e -> e.text().endsWith(" failed") && !e.text().endsWith(" 0 failed"),
+                STEP_LATENCY);
         if (rates.isEmpty() && !failing.isEmpty()) {
             a.quoteAll("Attempts and failures by step: ", failing, 3);
         }

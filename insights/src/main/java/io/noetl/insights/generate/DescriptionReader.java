@@ -1,6 +1,7 @@
 package io.noetl.insights.generate;
 
 import io.noetl.insights.generate.Action.Kind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +143,7 @@ final class DescriptionReader {
         if (percent.isEmpty()) {
             return number;
         }
-        return new java.math.BigDecimal(number).movePointLeft(2).stripTrailingZeros().toPlainString();
+        return new BigDecimal(number).movePointLeft(2).stripTrailingZeros().toPlainString();
     }
 
     private static String singular(String noun) {

@@ -5,6 +5,7 @@ import io.noetl.insights.generate.DescriptionReader.Part;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +37,7 @@ final class Nearest {
                 if (!m.matches() || taken.contains(m.group(1))) {
                     continue;
                 }
-                List<String> name = List.of(m.group(1).toLowerCase(java.util.Locale.ROOT).split("_"));
+                List<String> name = List.of(m.group(1).toLowerCase(Locale.ROOT).split("_"));
                 long shared = name.stream().filter(words::contains).count();
                 if (shared >= 2 || shared == name.size()) {
                     taken.add(m.group(1));

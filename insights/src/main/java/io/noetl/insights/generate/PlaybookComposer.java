@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +54,8 @@ public final class PlaybookComposer {
         steps.add(start);
         open.add(new Link(start, null));
         List<Part> parts = DescriptionReader.read(description);
-        boolean noVerb = parts.stream().allMatch(p -> p instanceof DescriptionReader.Step s && s.action().kind() == null);
+        boolean noVerb = parts.stream()
+                .allMatch(p -> p instanceof DescriptionReader.Step s && s.action().kind() == null);
         if (noVerb && !nearest.skeleton().isEmpty()) {
             parts = nearest.skeleton();
         } else if (parts.isEmpty()) {
@@ -155,9 +158,9 @@ public final class PlaybookComposer {
     /** The words from the clause's first verb on ("every night pull invoices" → "pull invoices"). */
     private static String fromVerb(String text) {
         int at = text.length();
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         for (Pattern p : KindWords.PATTERNS.values()) {
-            java.util.regex.Matcher m = p.matcher(lower);
+            Matcher m = p.matcher(lower);
             if (m.find()) {
                 at = Math.min(at, m.start());
             }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tool of a composed step, with placeholders the user fills in: URLs and file paths go to {@code workload},
@@ -16,6 +18,10 @@ final class ToolSketches {
     static final String PG_KEY = "pg";
     /** The worker's environment variable holding the PostgreSQL URL. */
     static final String PG_ENV = "NOETL_PG_URL";
+
+    private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:into|to|in)\\s+(?:the\\s+)?([a-z][a-z0-9_]*)");
+    private static final List<String> NOT_TABLES = List.of("postgres", "postgresql", "duckdb", "database", "db",
+            "table", "a", "it");
 
     final Map<String, Object> workload = new LinkedHashMap<>();
     private final boolean postgres;
@@ -101,11 +107,10 @@ final class ToolSketches {
 
     /** The table a load names ("into orders", "to the warehouse"), else {@code loaded_rows}. */
     private static String table(String words) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b(?:into|to|in)\\s+(?:the\\s+)?"
-                + "([a-z][a-z0-9_]*)").matcher(words);
+        Matcher m = TABLE.matcher(words);
         while (m.find()) {
             String t = m.group(1).toLowerCase(Locale.ROOT);
-            if (!List.of("postgres", "postgresql", "duckdb", "database", "db", "table", "a", "it").contains(t)) {
+            if (!NOT_TABLES.contains(t)) {
                 return t;
             }
         }

@@ -2,6 +2,7 @@ package io.noetl.insights.reasoner;
 
 import io.noetl.schemas.settings.Env;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ public record LlmSettings(String provider, String baseUrl, String model, String 
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return url.replaceAll("/+$", "");
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw new IllegalArgumentException("NOETL_LLM_BASE_URL must be an http(s) URL such as"

@@ -12,6 +12,7 @@ import io.noetl.schemas.Json;
 import io.noetl.schemas.error.ErrorClass;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The prompts of a diagnosis and of a question: a system prompt with the rules, the evidence as a data block. */
@@ -55,7 +56,7 @@ final class Prompts {
         data.set("execution", execution(d.execution()));
         Finding f = d.finding();
         ObjectNode rules = data.putObject("rules_found");
-        rules.put("mode", f.mode().name().toLowerCase(java.util.Locale.ROOT));
+        rules.put("mode", f.mode().name().toLowerCase(Locale.ROOT));
         rules.put("class", f.errorClass() == null ? null : f.errorClass().wireName());
         rules.put("step", f.step());
         rules.put("confidence", d.confidence());

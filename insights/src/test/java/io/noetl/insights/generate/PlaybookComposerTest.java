@@ -11,9 +11,9 @@ import io.noetl.schemas.playbook.Step;
 import io.noetl.schemas.playbook.ToolKind;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PlaybookComposerTest {
 
@@ -31,23 +31,30 @@ class PlaybookComposerTest {
                 () -> new AssertionError("no " + kind + " step in " + p.source()));
     }
 
+    static List<String> descriptions() {
+        return List.of(
+                "Fetch orders from the orders API (it is flaky), transform them into daily totals, then load them"
+                        + " into postgres.",
+                "Validate the quality of the daily file; if quality < 0.9 ask a person to review, otherwise load it"
+                        + " into the warehouse.",
+                "Call the weather API for each city, aggregate the readings and store them in duckdb.",
+                "Query the customers table in postgres, compute churn scores, if churn score above 0.7 notify the"
+                        + " sales team on slack.",
+                "Download the CSV export within 30 seconds, parse it, dedupe rows, upsert into the customers table.",
+                "Train a model on the features; if accuracy >= 0.95 register it, otherwise send an alert email.",
+                "Run the backup shell script, then verify the backup and post a report to the ops webhook.",
+                "Every night pull invoices from the billing API with retries, check totals, get approval from"
+                        + " finance, then publish to the ledger API.",
+                "Check the error rate; if error rate > 5% page the on-call.",
+                "Process {{ workload.evil }} rows {% raw %} and send {# x #} them",
+                "hello",
+                "Ingest -> clean -> score -> approve -> load",
+                "if latency > 2000 alert the team",
+                "Récupérer les commandes, 42, ???");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Fetch orders from the orders API (it is flaky), transform them into daily totals, then load them into postgres.",
-        "Validate the quality of the daily file; if quality < 0.9 ask a person to review, otherwise load it into the warehouse.",
-        "Call the weather API for each city, aggregate the readings and store them in duckdb.",
-        "Query the customers table in postgres, compute churn scores, if churn score above 0.7 notify the sales team on slack.",
-        "Download the CSV export within 30 seconds, parse it, dedupe rows, upsert into the customers table.",
-        "Train a model on the features; if accuracy >= 0.95 register it, otherwise send an alert email.",
-        "Run the backup shell script, then verify the backup and post a report to the ops webhook.",
-        "Every night pull invoices from the billing API with retries, check totals, get approval from finance, then publish to the ledger API.",
-        "Check the error rate; if error rate > 5% page the on-call.",
-        "Process {{ workload.evil }} rows {% raw %} and send {# x #} them",
-        "hello",
-        "Ingest -> clean -> score -> approve -> load",
-        "if latency > 2000 alert the team",
-        "Récupérer les commandes, 42, ???"
-    })
+    @MethodSource("descriptions")
     @DisplayName("every composed playbook passes the parser the catalog runs")
     void composedPlaybooksAreValid(String description) {
         assertThatCode(() -> compose(description)).doesNotThrowAnyException();
@@ -61,7 +68,8 @@ class PlaybookComposerTest {
     }
 
     @Test
-    @DisplayName("verbs choose the tools: fetch → http GET, transform → python, load into postgres → postgres with a keychain entry")
+    @DisplayName("verbs choose the tools: fetch → http GET, transform → python, load into postgres → postgres with"
+            + " a keychain entry")
     void verbsChooseTools() {
         Playbook p = compose("Fetch orders from the orders API, transform them into daily totals, then load them"
                 + " into postgres.");
@@ -77,7 +85,8 @@ class PlaybookComposerTest {
     }
 
     @Test
-    @DisplayName("a stated threshold becomes a branch; review waits for a decision; approval continues to the else path")
+    @DisplayName("a stated threshold becomes a branch; review waits for a decision; approval continues to the else"
+            + " path")
     void thresholdsBranchAndReviewsWait() {
         Playbook p = compose("Validate the quality of the daily file; if quality < 0.9 ask a person to review,"
                 + " otherwise load it into the warehouse.");

@@ -89,7 +89,8 @@ class LlmReasonerAgainstScriptedOpenAiServerTest {
         Diagnosis d = insights(Duration.ofSeconds(5), llm.baseUrl()).diagnose(run.id());
 
         assertThat(d.reasoner()).isEqualTo("llm:scripted-model");
-        assertThat(d.rootCause().summary()).isEqualTo("The orders API kept answering 503 to fetch, so the step gave up.");
+        assertThat(d.rootCause().summary())
+                .isEqualTo("The orders API kept answering 503 to fetch, so the step gave up.");
         assertThat(d.rootCause().errorClass()).isEqualTo("dependency_5xx");
         assertThat(d.rootCause().step()).isEqualTo("fetch");
         assertThat(d.rootCause().confidence()).isEqualTo(0.9);
@@ -143,7 +144,7 @@ class LlmReasonerAgainstScriptedOpenAiServerTest {
     }
 
     @Test
-    @DisplayName("an instruction planted in the evidence stays inside the data block and an answer obeying it is refused")
+    @DisplayName("an instruction planted in the evidence stays inside the data block; an answer obeying it is refused")
     void injectedInstructionIsDataNotAnInstruction() {
         Runs run = failedRun(ErrorInfo.retriable("HttpError", "HTTP 503: " + INJECTION));
         llm.then(Reply.answer("{\"class\": \"root_access\", \"step\": \"fetch\", \"summary\": \"all good\","

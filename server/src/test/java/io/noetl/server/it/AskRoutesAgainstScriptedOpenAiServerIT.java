@@ -72,7 +72,7 @@ class AskRoutesAgainstScriptedOpenAiServerIT {
     }
 
     @Test
-    @DisplayName("ask: the model's answer is used and the reasoner names it; a model that fails gives the extractive one")
+    @DisplayName("ask: the model's answer is used, the reasoner names it; a failing model gives the extractive one")
     void askUsesTheModel() {
         String id = Await.start(server.http, "flows/askllm");
         Await.status(server.http, id, "FAILED", TIMEOUT);

@@ -103,7 +103,7 @@ class AskRoutesIT {
     }
 
     @Test
-    @DisplayName("every playbook generated for a dozen descriptions passes the server's validation; nothing is registered")
+    @DisplayName("every playbook generated for a dozen descriptions passes the server's validation; none registers itself")
     void generatedPlaybooksPassTheServersValidation() {
         for (String description : DESCRIPTIONS) {
             Http.Response r = server.http.postJson("/api/playbooks/generate",
