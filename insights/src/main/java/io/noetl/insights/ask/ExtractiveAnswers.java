@@ -31,6 +31,7 @@ public final class ExtractiveAnswers {
     private ExtractiveAnswers() {
     }
 
+    /** @return the answer, citing only ids of {@code q}'s evidence, named {@code extractive} */
     public static Reasoner.Reply answer(QuestionDraft q) {
         AnswerBuilder a = new AnswerBuilder(q);
         switch (q.intent()) {

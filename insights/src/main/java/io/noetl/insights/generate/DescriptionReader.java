@@ -131,7 +131,7 @@ final class DescriptionReader {
 
     private static String metric(String words) {
         String name = String.join("_", Names.words(words));
-        return name.isEmpty() ? "value" : name;
+        return name.isEmpty() ? "value" : Names.safe(name);
     }
 
     private static String operator(String op) {

@@ -17,6 +17,11 @@ final class Names {
             "s", "secs", "seconds", "minutes", "mins", "hours", "within", "timeout", "flaky", "playbook", "workflow",
             "step", "steps", "first", "data", "which", "was", "do", "does", "can", "may", "person");
 
+    /** Words a template reads as something else: a step or a field by this name could not be read back. */
+    private static final Set<String> RESERVED = Set.of("and", "or", "not", "in", "is", "if", "else", "elif", "true",
+            "false", "none", "null", "for", "loop", "workload", "vars", "args", "iter", "keychain", "outcome",
+            "execution_id", "callback_url", "current_user", "now", "range", "result");
+
     private Names() {
     }
 
@@ -31,6 +36,11 @@ final class Names {
         return out;
     }
 
+    /** @return {@code name}, or {@code name_value} when a template would read {@code name} as something else */
+    static String safe(String name) {
+        return RESERVED.contains(name) ? name + "_value" : name;
+    }
+
     /** A snake_case name of the first words of {@code text}, or {@code fallback}; not one of {@code taken}. */
     static String of(String text, String fallback, Set<String> taken) {
         List<String> words = words(text).stream().distinct().toList();
@@ -41,6 +51,7 @@ final class Names {
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = fallback;
         }
+        base = safe(base);
         String name = base;
         for (int n = 2; taken.contains(name); n++) {
             name = base + "_" + n;

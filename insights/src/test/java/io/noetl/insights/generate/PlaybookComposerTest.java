@@ -143,6 +143,15 @@ class PlaybookComposerTest {
     }
 
     @Test
+    @DisplayName("words a template reads as something else are not used bare as step or field names")
+    void reservedWordsAreNotNames() {
+        Playbook p = compose("Workload, then compute it; if not < 1 notify the team");
+        assertThat(p.workflow()).extracting(Step::name).contains("workload_value")
+                .doesNotContain("workload");
+        assertThat(p.source()).contains(".not_value < 1 }}");
+    }
+
+    @Test
     @DisplayName("template markup in the description is not copied into the playbook")
     void templateMarkupIsNotCopied() {
         Playbook p = compose("Process {{ keychain.pg }} rows {% raw %} and send them");
