@@ -55,12 +55,21 @@ public final class Asker {
             scope = scope == null ? x.playbookPath() : scope;
         }
         Intent intent = Intent.of(request.question());
-        evidence.addAll(semantic.search(request.question(), request.playbook(), request.executionId(), missing));
+        evidence.addAll(semantic.search(query(request.question(), draft), request.playbook(), request.executionId(),
+                missing));
         evidence.addAll(analytics.collect(scope, intent, missing));
         QuestionDraft q = new QuestionDraft(request.question(), intent, scope, draft, evidence, missing);
         Reasoner.Reply reply = reasoner.answer(q);
         return new AskAnswer(reply.answer(), citations(reply.citations(), evidence), reply.reasoner(), evidence,
                 missing);
+    }
+
+    /** The question, and the execution's error when there is one: "what fixed this?" alone names nothing to find. */
+    private static String query(String question, DiagnosisDraft draft) {
+        if (draft == null || draft.finding().error() == null || draft.finding().error().message() == null) {
+            return question;
+        }
+        return question + " | " + draft.finding().error().message();
     }
 
     /** The cited ids with the kind of the first item of each; ids outside the evidence are dropped. */

@@ -16,7 +16,11 @@ import io.noetl.insights.reasoner.QuestionDraft;
 import io.noetl.insights.reasoner.Reasoner;
 import io.noetl.insights.recommend.Recommendation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Answers a question from its evidence alone, by its {@link Intent}: why it failed leads with the diagnosis (or the
@@ -27,6 +31,7 @@ import java.util.List;
 public final class ExtractiveAnswers {
 
     private static final String CAUSE_KINDS = "error decision cancel";
+    private static final Pattern EXECUTION_ID = Pattern.compile("execution (\\S+)");
 
     private ExtractiveAnswers() {
     }
@@ -86,9 +91,8 @@ public final class ExtractiveAnswers {
             a.say("Execution " + d.execution().executionId() + (f.step() == null ? "" : " failed at step " + f.step())
                     + " (" + f.errorClass().wireName() + ").", a.of(CAUSE_KINDS.split(" ")));
         }
-        List<EvidenceItem> fixes = new ArrayList<>(a.of(RESOLUTION));
-        fixes.addAll(a.of(e -> e.text().contains("resolved by"), "similar"));
-        fixes.addAll(a.of(e -> e.text().contains("; resolved: "), FAILURE, EXECUTION));
+        List<EvidenceItem> fixes = onePerExecution(a.of(RESOLUTION), a.of(e -> e.text().contains("resolved by"),
+                "similar"), a.of(e -> e.text().contains("; resolved: "), FAILURE, EXECUTION));
         if (!fixes.isEmpty()) {
             a.quoteAll("What fixed failures like this: ", fixes, 3);
             return;
@@ -104,6 +108,22 @@ public final class ExtractiveAnswers {
             a.say("No fix has been recorded for failures like this.");
             a.quoteAll("The closest failures: ", failures, 3);
         }
+    }
+
+    /** The items about distinct executions (texts start "execution <id>"), in the order given. */
+    @SafeVarargs
+    private static List<EvidenceItem> onePerExecution(List<EvidenceItem>... lists) {
+        Set<String> seen = new HashSet<>();
+        List<EvidenceItem> out = new ArrayList<>();
+        for (List<EvidenceItem> list : lists) {
+            for (EvidenceItem e : list) {
+                Matcher m = EXECUTION_ID.matcher(e.text());
+                if (!m.lookingAt() || seen.add(m.group(1))) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     private static void slowStep(QuestionDraft q, AnswerBuilder a) {
@@ -146,6 +166,10 @@ public final class ExtractiveAnswers {
     private static void whatChanged(QuestionDraft q, AnswerBuilder a) {
         a.of(PLAYBOOK_CHANGE).forEach(c -> a.say("The playbook changed: " + AnswerBuilder.quote(c.text()) + ".", c));
         List<EvidenceItem> fingerprint = a.of("fingerprint");
+        if (q.diagnosis() != null && a.isEmpty() && fingerprint.isEmpty()) {
+            a.say("No change is known: the playbook version has no earlier version to compare, and the error has no"
+                    + " fingerprint history here.");
+        }
         if (!fingerprint.isEmpty()) {
             a.quoteAll("The error's fingerprint: ", fingerprint, 1);
         }

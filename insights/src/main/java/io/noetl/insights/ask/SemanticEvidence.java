@@ -35,6 +35,8 @@ final class SemanticEvidence {
     private static final Logger LOG = LoggerFactory.getLogger(SemanticEvidence.class);
     private static final int HITS = 5;
     private static final int FETCH = 25;
+    /** Below this similarity a hit shares nothing with the question worth quoting. */
+    private static final double MIN_SCORE = 0.1;
 
     private final StoreAccess stores;
 
@@ -62,14 +64,15 @@ final class SemanticEvidence {
                 Payload p = hit.payload();
                 executions.add(p.executionId());
                 out.add(new EvidenceItem(p.key(), p.step(), FAILURE, "execution " + p.executionId() + " (playbook "
-                        + p.playbook() + ", step " + p.step() + ") failed" + at(p) + ": " + p.text() + resolved(p)
-                        + score(hit)));
+                        + p.playbook() + ", step " + p.step() + ") failed" + at(p) + ": " + error(p)
+                        + (p.errorClass() == null ? "" : " (" + p.errorClass() + ")") + resolved(p) + score(hit)));
             }
             for (SearchHit hit : hits(vectors.get(), Collections.EXECUTIONS, query, filter, skip)) {
                 Payload p = hit.payload();
                 executions.add(p.executionId());
                 out.add(new EvidenceItem(p.key(), p.step(), ExecutionEvidence.EXECUTION, "execution "
-                        + p.executionId() + ": " + p.status() + at(p) + ": " + p.text() + resolved(p) + score(hit)));
+                        + p.executionId() + ": " + p.status() + at(p) + ": " + String.valueOf(p.text())
+                        .replace(" | ", "; ") + resolved(p) + score(hit)));
             }
         } catch (RuntimeException e) {
             LOG.warn("vector store unavailable for a question: {}", e.toString());
@@ -92,7 +95,8 @@ final class SemanticEvidence {
         Map<String, SearchHit> best = new LinkedHashMap<>();
         for (SearchHit hit : hits) {
             Payload p = hit.payload();
-            if (p != null && p.key() != null && p.executionId() != null && !p.executionId().equals(skip)) {
+            if (hit.score() >= MIN_SCORE && p != null && p.key() != null && p.executionId() != null
+                    && !p.executionId().equals(skip)) {
                 best.putIfAbsent(p.executionId(), hit);
             }
             if (best.size() == HITS) {
@@ -123,6 +127,15 @@ final class SemanticEvidence {
             Missing.add(missing, StoreAccess.ANALYTICS);
         }
         return out;
+    }
+
+    /** The failure's message (or template) out of the text the sink embedded: template | message | step | ... */
+    private static String error(Payload p) {
+        if (p.text() == null) {
+            return "no message";
+        }
+        String[] parts = p.text().split(" \\| ");
+        return p.templateId() != null && parts.length > 2 ? parts[1] : parts[0];
     }
 
     private static String at(Payload p) {

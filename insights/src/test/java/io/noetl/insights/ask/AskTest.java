@@ -102,6 +102,8 @@ class AskTest {
 
         assertThat(a.answer()).contains("failed at step fetch (dependency_5xx)")
                 .contains("raised the orders API's pool to 40");
+        assertThat(a.answer().split("pool to 40", -1)).as("one fix quoted once, though two items carry it")
+                .hasSize(2);
         assertThat(a.citations()).extracting(Citation::id).contains("01JRESOLUTION0000000000000");
         assertThat(a.citations()).filteredOn(c -> c.id().equals("01JRESOLUTION0000000000000"))
                 .extracting(Citation::kind).containsExactly("resolution");
@@ -176,6 +178,24 @@ class AskTest {
         assertThat(a.answer()).contains("added step audit (python)").contains("step fetch changed its spec");
         assertThat(a.citations()).contains(new Citation("playbook:shop/orders@v2", "playbook_change"));
         assertCitationsAreEvidence(a);
+    }
+
+    @Test
+    @DisplayName("what changed, with nothing to compare: says that no change is known")
+    void whatChangedWithNothingToCompare() {
+        Runs run = failed();
+        AskAnswer a = insights().ask(new AskRequest("What changed?", run.id(), null));
+        assertThat(a.answer()).startsWith("No change is known").contains("This execution: Step fetch failed");
+    }
+
+    @Test
+    @DisplayName("hits that share nothing with the question are not quoted")
+    void unrelatedHitsAreNotEvidence() {
+        attachStores();
+        vectors.add(Collections.FAILURES, Payload.builder().key("01JERRORC0000000000000000C").executionId("EC")
+                .playbook("ops/disk").step("backup").text("disk full on node seven").build());
+        AskAnswer a = insights().ask(new AskRequest("Why was the connection refused?", null, null));
+        assertThat(a.evidence()).extracting(EvidenceItem::eventId).doesNotContain("01JERRORC0000000000000000C");
     }
 
     @Test
