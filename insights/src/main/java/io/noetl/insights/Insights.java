@@ -1,5 +1,8 @@
 package io.noetl.insights;
 
+import io.noetl.insights.ask.AskAnswer;
+import io.noetl.insights.ask.AskRequest;
+import io.noetl.insights.ask.Asker;
 import io.noetl.insights.diagnosis.Diagnoser;
 import io.noetl.insights.diagnosis.Diagnosis;
 import io.noetl.insights.diagnosis.ErrorClasses;
@@ -12,6 +15,12 @@ import io.noetl.insights.reasoner.ExtractiveReasoner;
 import io.noetl.insights.reasoner.Reasoner;
 import io.noetl.insights.search.Search;
 import io.noetl.insights.search.SearchItem;
+import io.noetl.insights.generate.GeneratedPlaybook;
+import io.noetl.insights.generate.PlaybookGenerator;
+import io.noetl.insights.generate.PlaybookValidator;
+import io.noetl.insights.reasoner.ExtractiveReasoner;
+import io.noetl.insights.reasoner.Reasoner;
+import io.noetl.insights.reasoner.Reasoners;
 import io.noetl.insights.similar.SimilarFailure;
 import io.noetl.schemas.error.ErrorClassifier;
 import io.noetl.schemas.stream.Alert;
@@ -36,6 +45,8 @@ public final class Insights {
     private final Fingerprints fingerprints;
     private final PlaybookInsights playbooks;
     private final Search search;
+    private final Asker asker;
+    private final PlaybookGenerator generator;
 
     public Insights(ExecutionSource source, StoreAccess stores, Reasoner reasoner, InsightSettings settings,
             Clock clock) {
@@ -46,6 +57,13 @@ public final class Insights {
         this.fingerprints = new Fingerprints(stores, settings, clock);
         this.playbooks = new PlaybookInsights(source, stores, clock);
         this.search = new Search(stores, clock);
+        this.asker = new Asker(source, stores, diagnoser, settings, clock);
+        this.generator = new PlaybookGenerator(stores);
+    }
+
+    /** @return the reasoner the settings ask for: the LLM one when {@code NOETL_LLM} is set, else extractive */
+    public static Reasoner reasoner(InsightSettings settings) {
+        return Reasoners.of(settings.llm());
     }
 
     /** The extractive reasoner, the default settings and the system clock. */
@@ -115,6 +133,24 @@ public final class Insights {
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(StoreAccess.ANALYTICS, "analytics store: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Answers a question about executions from the evidence: see {@link AskAnswer}.
+     *
+     * @throws UnknownExecutionException when the request names an execution that does not exist
+     */
+    public AskAnswer ask(AskRequest request) {
+        return asker.ask(request, reasoner);
+    }
+
+    /**
+     * Writes a playbook for a description (registers nothing): see {@link GeneratedPlaybook}.
+     *
+     * @param validator the server's own validation of a playbook, which the result passes
+     */
+    public GeneratedPlaybook generate(String description, PlaybookValidator validator) {
+        return generator.generate(description, reasoner, validator);
     }
 
     private ExecutionView execution(String executionId) {

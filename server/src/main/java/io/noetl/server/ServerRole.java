@@ -3,7 +3,6 @@ package io.noetl.server;
 import io.nats.client.Connection;
 import io.noetl.insights.Insights;
 import io.noetl.insights.StoreAccess;
-import io.noetl.insights.reasoner.ExtractiveReasoner;
 import io.noetl.schemas.nats.JetStreamSetup;
 import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.server.api.HttpApi;
@@ -64,7 +63,7 @@ public final class ServerRole implements AutoCloseable {
             executions = new ExecutionServices(nc, config.names(), new EngineAdapter(Clock.systemUTC(), publicUrl),
                     catalog, config.lanes(), config.reaperInterval(), config.claimTimeout(), Clock.systemUTC());
             Insights insights = new Insights(new ServerExecutions(executions.runtime(), executions.events(), catalog),
-                    new StoreAccess(), new ExtractiveReasoner(), config.insights(), Clock.systemUTC());
+                    new StoreAccess(), Insights.reasoner(config.insights()), config.insights(), Clock.systemUTC());
             alerts = new AlertFeed(nc, config.names());
             HttpApi http = new HttpApi(nc, catalog, executions, insights, alerts, extraRoutes)
                     .start(config.httpHost(), port);

@@ -39,7 +39,8 @@ public final class ExtractiveReasoner implements Reasoner {
         return new Answer(new RootCauseView(cls, f.step(), summary(d), round(d.confidence())), NAME);
     }
 
-    static String summary(DiagnosisDraft d) {
+    /** @return the extractive summary of a diagnosis: what the rules found, its history, a known fix */
+    public static String summary(DiagnosisDraft d) {
         Finding f = d.finding();
         String error = f.error() == null ? null : oneLine(f.error().message());
         StringBuilder s = new StringBuilder();

@@ -56,6 +56,7 @@ public final class HttpApi implements AutoCloseable {
         groups.add(new FingerprintRoutes(insights.fingerprints())::register);
         groups.add(new SearchRoutes(insights)::register);
         groups.add(new AlertRoutes(insights, alerts)::register);
+        groups.add(new AskRoutes(insights, Catalog::problems)::register);
         groups.add(new HealthRoutes(nc)::register);
         groups.addAll(extra);
         return groups;

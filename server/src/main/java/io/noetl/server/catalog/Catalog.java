@@ -7,6 +7,7 @@ import io.nats.client.api.KeyValueEntry;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.playbook.Playbook;
 import io.noetl.schemas.playbook.PlaybookException;
+import io.noetl.schemas.playbook.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,6 +72,20 @@ public final class Catalog {
             return entry;
         } catch (IOException | JetStreamApiException e) {
             throw new CatalogUnavailableException("register playbook " + path, e);
+        }
+    }
+
+    /**
+     * What {@link #register} checks, without registering anything.
+     *
+     * @return every problem with {@code yaml}; empty when registering it would accept it
+     */
+    public static List<Problem> problems(String yaml) {
+        try {
+            PlaybookParsing.parse(yaml);
+            return List.of();
+        } catch (PlaybookException e) {
+            return e.problems();
         }
     }
 
