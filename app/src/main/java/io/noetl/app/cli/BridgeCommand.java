@@ -1,28 +1,22 @@
 package io.noetl.app.cli;
 
+import io.noetl.app.infra.Lifecycle;
+import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Runs the bridge role (NOETL_EVENTS to Kafka, Kafka alerts to NOETL_ALERTS) with its Kafka until Ctrl-C. */
 @Command(name = "bridge", mixinStandardHelpOptions = true,
         description = "Run the bridge role (events from NATS_URL to Kafka, alerts back) until Ctrl-C; "
                 + "Kafka is embedded unless KAFKA_BOOTSTRAP_SERVERS is set.")
-public final class BridgeCommand implements Callable<Integer> {
-
-    private final Map<String, String> env;
-
-    @Spec
-    private CommandSpec spec;
+public final class BridgeCommand extends ForegroundCommand {
 
     public BridgeCommand(Map<String, String> env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        return RoleCommand.run(env, spec.commandLine().getOut(), false, false, true, false);
+    void start(Lifecycle life, PrintWriter out) {
+        RoleCommand.start(env, life, out, false, false, true, false);
     }
 }

@@ -1,26 +1,20 @@
 package io.noetl.app.cli;
 
+import io.noetl.app.infra.Lifecycle;
+import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Runs the server role (catalog, engine, REST API on NOETL_HTTP_PORT) until Ctrl-C. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Run the server role (catalog, engine, REST API on NOETL_HTTP_PORT) until Ctrl-C.")
-public final class ServerCommand implements Callable<Integer> {
-
-    private final Map<String, String> env;
-
-    @Spec
-    private CommandSpec spec;
+public final class ServerCommand extends ForegroundCommand {
 
     public ServerCommand(Map<String, String> env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        return RoleCommand.run(env, spec.commandLine().getOut(), true, false);
+    void start(Lifecycle life, PrintWriter out) {
+        RoleCommand.start(env, life, out, true, false, false, false);
     }
 }
