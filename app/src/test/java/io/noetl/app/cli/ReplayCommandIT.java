@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.app.CliRun;
 import io.noetl.app.admin.ReindexRoutes;
-import io.noetl.app.admin.StreamFixture;
 import io.noetl.embedded.LoopbackPorts;
 import io.noetl.schemas.Names;
 import io.noetl.server.api.HttpApi;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.index.IndexTarget;
 import io.noetl.sink.index.VectorIndex;
+import io.noetl.sink.replay.FailureTopics;
 import io.noetl.sink.replay.ReplayService;
 import io.noetl.sink.replay.ReplaySettings;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
@@ -38,8 +38,8 @@ class ReplayCommandIT {
     @DisplayName("with an API that runs the sink, the command follows its reindex job and prints plain progress"
             + " lines ending in the completed one")
     void followsTheApisJob() throws Exception {
-        Names names = StreamFixture.freshNames();
-        StreamFixture.failures(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.freshNames();
+        FailureTopics.write(broker.bootstrapServers(), names, FAILURES);
         ReindexRoutes routes = new ReindexRoutes();
         CliRun cli;
         try (VectorIndex index = new VectorIndex(EmbeddedVectorStore.open(dir.resolve("vectors")),
@@ -69,8 +69,8 @@ class ReplayCommandIT {
     @DisplayName("with no API answering, the command replays every index in this process on the stores of the"
             + " environment")
     void replaysInProcessWithoutApi() throws Exception {
-        Names names = StreamFixture.freshNames();
-        StreamFixture.failures(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.freshNames();
+        FailureTopics.write(broker.bootstrapServers(), names, FAILURES);
         Map<String, String> env = Map.of("NOETL_API", "http://127.0.0.1:" + LoopbackPorts.free(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "NOETL_DATA_DIR", dir.toString(),
                 "NOETL_STREAM_PREFIX", names.prefix(), "NOETL_SINK_BATCH_MS", "1");
