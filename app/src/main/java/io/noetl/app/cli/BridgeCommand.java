@@ -1,7 +1,5 @@
 package io.noetl.app.cli;
 
-import io.noetl.app.infra.Lifecycle;
-import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -9,14 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "bridge", mixinStandardHelpOptions = true,
         description = "Run the bridge role (events from NATS_URL to Kafka, alerts back) until Ctrl-C; "
                 + "Kafka is embedded unless KAFKA_BOOTSTRAP_SERVERS is set.")
-public final class BridgeCommand extends ForegroundCommand {
+public final class BridgeCommand extends RoleCommand {
 
     public BridgeCommand(Map<String, String> env) {
-        super(env);
-    }
-
-    @Override
-    void start(Lifecycle life, PrintWriter out) {
-        RoleCommand.start(env, life, out, false, false, true, false);
+        super(env, false, false, true, false);
     }
 }

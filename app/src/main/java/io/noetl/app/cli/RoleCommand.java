@@ -16,21 +16,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts a set of roles for a {@link ForegroundCommand}, in the order that closes them right (the lifecycle closes
- * in reverse): NATS, server, workers, then the stream roles (Kafka, bridge, relay).
+ * A command that runs a set of roles in the foreground until Ctrl-C, started in the order that closes them right
+ * (the lifecycle closes in reverse): NATS, server, workers, then the stream roles (Kafka, topics, topology, bridge,
+ * relay, sink).
  */
-final class RoleCommand {
+abstract class RoleCommand extends ForegroundCommand {
 
-    private RoleCommand() {
-    }
+    private final boolean server;
+    private final boolean worker;
+    private final boolean streams;
+    private final boolean sink;
 
     /**
-     * Starts the server and/or a worker; {@code streams} adds Kafka (embedded unless configured), its topics, the
-     * topology, the event bridge and the alert relay, and {@code sink} with them the sink into the vector and
-     * analytics stores.
+     * @param server  the server, with a private NATS when none answers
+     * @param worker  a worker
+     * @param streams Kafka (embedded unless configured), its topics, the topology, the event bridge and the alert
+     *                relay
+     * @param sink    with the streams, the sink into the vector and analytics stores
      */
-    static void start(Map<String, String> env, Lifecycle life, PrintWriter out, boolean server, boolean worker,
-            boolean streams, boolean sink) {
+    RoleCommand(Map<String, String> env, boolean server, boolean worker, boolean streams, boolean sink) {
+        super(env);
+        this.server = server;
+        this.worker = worker;
+        this.streams = streams;
+        this.sink = sink;
+    }
+
+    @Override
+    final void start(Lifecycle life, PrintWriter out) {
         // the API serves reindex requests once a sink runs in this process
         ReindexRoutes reindex = new ReindexRoutes();
         Map<String, String> roleEnv = env;
@@ -59,7 +72,7 @@ final class RoleCommand {
         } else if (role != null) {
             InsightStores.fromEnvironment(role, roleEnv, life, out);
         }
-        ForegroundCommand.sayRunning(out);
+        sayRunning(out);
     }
 
     static Map<String, String> withNats(Map<String, String> env, String natsUrl) {
