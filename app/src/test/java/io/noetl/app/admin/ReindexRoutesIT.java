@@ -46,8 +46,7 @@ class ReindexRoutesIT {
     @BeforeEach
     void setUp() throws Exception {
         KafkaTestBroker broker = KafkaTestBroker.shared();
-        Names names = FailureTopics.freshNames();
-        FailureTopics.write(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.create(broker.bootstrapServers(), FAILURES);
         index = new VectorIndex(EmbeddedVectorStore.open(dir.resolve("vectors")), Embeddings.defaults(), names);
         replays = new ReplayService(Map.of(IndexTarget.VECTORS, index),
                 ReplaySettings.defaults(broker.bootstrapServers(), names.prefix()).withLiveBatchTime(Duration.ZERO),

@@ -38,8 +38,7 @@ class ReplayCommandIT {
     @DisplayName("with an API that runs the sink, the command follows its reindex job and prints plain progress"
             + " lines ending in the completed one")
     void followsTheApisJob() throws Exception {
-        Names names = FailureTopics.freshNames();
-        FailureTopics.write(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.create(broker.bootstrapServers(), FAILURES);
         ReindexRoutes routes = new ReindexRoutes();
         CliRun cli;
         try (VectorIndex index = new VectorIndex(EmbeddedVectorStore.open(dir.resolve("vectors")),
@@ -69,8 +68,7 @@ class ReplayCommandIT {
     @DisplayName("with no API answering, the command replays every index in this process on the stores of the"
             + " environment")
     void replaysInProcessWithoutApi() throws Exception {
-        Names names = FailureTopics.freshNames();
-        FailureTopics.write(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.create(broker.bootstrapServers(), FAILURES);
         Map<String, String> env = Map.of("NOETL_API", "http://127.0.0.1:" + LoopbackPorts.free(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "NOETL_DATA_DIR", dir.toString(),
                 "NOETL_STREAM_PREFIX", names.prefix(), "NOETL_SINK_BATCH_MS", "1");

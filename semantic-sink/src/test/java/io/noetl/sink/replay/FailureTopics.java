@@ -25,16 +25,14 @@ public final class FailureTopics {
     private FailureTopics() {
     }
 
-    /** @return names under a fresh prefix */
-    public static Names freshNames() {
-        return new Names("r" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_");
-    }
-
     /**
-     * Creates the events and traces topics (2 partitions each) and writes {@code failures} error events to the
-     * events topic, each of an execution of its own.
+     * Creates the events and traces topics (2 partitions each) under a fresh prefix and writes {@code failures} error
+     * events to the events topic, each of an execution of its own.
+     *
+     * @return the names under the fresh prefix
      */
-    public static void write(String bootstrap, Names names, int failures) throws Exception {
+    public static Names create(String bootstrap, int failures) throws Exception {
+        Names names = new Names("r" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(names.eventsTopic(), 2, (short) 1),
                     new NewTopic(names.tracesTopic(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -48,5 +46,6 @@ public final class FailureTopics {
                                 "connection refused to db-" + i))));
             }
         }
+        return names;
     }
 }

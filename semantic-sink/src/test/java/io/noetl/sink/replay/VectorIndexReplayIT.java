@@ -31,8 +31,7 @@ class VectorIndexReplayIT {
             + " collection has 256 dimensions and every failure point")
     void embedderChangeGivesConsistentVersion() throws Exception {
         KafkaTestBroker broker = KafkaTestBroker.shared();
-        Names names = FailureTopics.freshNames();
-        FailureTopics.write(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.create(broker.bootstrapServers(), FAILURES);
         ReplaySettings settings = ReplaySettings.defaults(broker.bootstrapServers(), names.prefix())
                 .withLiveBatchTime(Duration.ZERO);
 
