@@ -11,12 +11,38 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every launcher does with its child process: stop it, read the end of its log, wait between probes. */
+/**
+ * What every launcher does with its child process: start it with its output in a log, stop it, read the end of
+ * its log, wait between probes.
+ */
 public final class ChildProcesses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcesses.class);
 
     private ChildProcesses() {
+    }
+
+    /**
+     * Starts {@code command} with its standard output and error appended to {@code log} (whose folder is created
+     * when missing).
+     *
+     * @param workDir the child's working directory, or null for this JVM's
+     * @param what    names what is started in the error, e.g. {@code /usr/bin/nats-server on port 4222}
+     * @throws UncheckedIOException {@code start <what>}, when the process cannot be started
+     */
+    public static Process start(List<String> command, Path workDir, Path log, String what) {
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("start " + what, e);
+        }
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.noetl.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,28 @@ class ChildProcessesTest {
     @Test
     void tailOfAMissingLogIsEmpty() {
         assertThat(ChildProcesses.tail(dir.resolve("none.log"), 5)).isEmpty();
+    }
+
+    @Test
+    void startAppendsTheChildsOutputToItsLogInANewFolder() throws Exception {
+        Path log = dir.resolve("logs/child.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "earlier\n");
+        Process echo = ChildProcesses.start(List.of("sh", "-c", "pwd; echo oops >&2"), dir, log, "echo");
+        assertThat(echo.waitFor()).isZero();
+        assertThat(Files.readAllLines(log)).containsExactly("earlier", dir.toRealPath().toString(), "oops");
+
+        Path fresh = dir.resolve("new/folder/child.log");
+        assertThat(ChildProcesses.start(List.of("true"), null, fresh, "true").waitFor()).isZero();
+        assertThat(fresh).exists();
+    }
+
+    @Test
+    void startThatCannotRunNamesWhatItStarted() {
+        assertThatThrownBy(() -> ChildProcesses.start(List.of(dir.resolve("missing").toString()), null,
+                dir.resolve("x.log"), "the missing server on port 1"))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("start the missing server on port 1");
     }
 
     @Test

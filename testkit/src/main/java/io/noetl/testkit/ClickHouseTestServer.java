@@ -11,7 +11,8 @@ import java.nio.file.Path;
  */
 public final class ClickHouseTestServer implements AutoCloseable {
 
-    private static ClickHouseTestServer shared;
+    private static final PerJvm<ClickHouseTestServer> SHARED = new PerJvm<>(ClickHouseTestServer::start,
+            ClickHouseTestServer::close, "clickhouse-test-server-stop");
 
     private final LocalClickHouseServer server;
 
@@ -20,13 +21,8 @@ public final class ClickHouseTestServer implements AutoCloseable {
     }
 
     /** The JVM-wide server, started on first use and closed at JVM exit. */
-    public static synchronized ClickHouseTestServer shared() {
-        if (shared == null) {
-            ClickHouseTestServer s = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "clickhouse-test-server-stop"));
-            shared = s;
-        }
-        return shared;
+    public static ClickHouseTestServer shared() {
+        return SHARED.get();
     }
 
     /**

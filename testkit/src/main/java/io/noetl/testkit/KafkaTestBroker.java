@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class KafkaTestBroker implements AutoCloseable {
 
     private static final String HEAP = "512m";
-    private static KafkaTestBroker shared;
+    private static final PerJvm<KafkaTestBroker> SHARED = new PerJvm<>(KafkaTestBroker::start, KafkaTestBroker::close,
+            "kafka-test-broker-stop");
 
     private final KafkaBroker broker;
 
@@ -22,13 +23,8 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
 
     /** The JVM-wide broker, started on first use and stopped at JVM exit. */
-    public static synchronized KafkaTestBroker shared() {
-        if (shared == null) {
-            shared = start();
-            KafkaTestBroker b = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(b::close, "kafka-test-broker-stop"));
-        }
-        return shared;
+    public static KafkaTestBroker shared() {
+        return SHARED.get();
     }
 
     /** A new broker of its own, formatted and started; the caller closes it. */

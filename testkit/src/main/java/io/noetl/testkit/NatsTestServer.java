@@ -11,7 +11,8 @@ import io.noetl.embedded.nats.NatsServerBinary;
  */
 public final class NatsTestServer implements AutoCloseable {
 
-    private static NatsTestServer shared;
+    private static final PerJvm<NatsTestServer> SHARED = new PerJvm<>(NatsTestServer::start, NatsTestServer::close,
+            "nats-test-server-stop");
 
     private final NatsServer server;
 
@@ -20,13 +21,8 @@ public final class NatsTestServer implements AutoCloseable {
     }
 
     /** The JVM-wide server, started on first use and stopped at JVM exit. */
-    public static synchronized NatsTestServer shared() {
-        if (shared == null) {
-            shared = start();
-            NatsTestServer s = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "nats-test-server-stop"));
-        }
-        return shared;
+    public static NatsTestServer shared() {
+        return SHARED.get();
     }
 
     /** A new server of its own; the caller closes it. */

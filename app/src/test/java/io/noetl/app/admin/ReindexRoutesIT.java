@@ -9,6 +9,7 @@ import io.noetl.server.api.HttpApi;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.index.IndexTarget;
 import io.noetl.sink.index.VectorIndex;
+import io.noetl.sink.replay.FailureTopics;
 import io.noetl.sink.replay.ReplayService;
 import io.noetl.sink.replay.ReplaySettings;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
@@ -45,8 +46,7 @@ class ReindexRoutesIT {
     @BeforeEach
     void setUp() throws Exception {
         KafkaTestBroker broker = KafkaTestBroker.shared();
-        Names names = StreamFixture.freshNames();
-        StreamFixture.failures(broker.bootstrapServers(), names, FAILURES);
+        Names names = FailureTopics.create(broker.bootstrapServers(), FAILURES);
         index = new VectorIndex(EmbeddedVectorStore.open(dir.resolve("vectors")), Embeddings.defaults(), names);
         replays = new ReplayService(Map.of(IndexTarget.VECTORS, index),
                 ReplaySettings.defaults(broker.bootstrapServers(), names.prefix()).withLiveBatchTime(Duration.ZERO),

@@ -14,9 +14,6 @@ import io.noetl.server.ServerRole;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.sink.vector.qdrant.InProcessQdrantServer;
 import io.noetl.stores.analytics.AnalyticsStore;
-import io.noetl.testkit.ClickHouseTestServer;
-import io.noetl.testkit.KafkaTestBroker;
-import io.noetl.testkit.NatsTestServer;
 import io.noetl.worker.WorkerConfig;
 import io.noetl.worker.WorkerRole;
 import java.io.PrintWriter;
@@ -30,10 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,34 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InsightPipelineIT {
 
-    private static final String PATH = "tests/insight_pipeline";
-    private static final String STEP = "load_orders";
+    private static final String PATH = LoadOrdersPipeline.path("insight_pipeline");
+    private static final String STEP = LoadOrdersPipeline.STEP;
     private static final String FIX = "restarted the warehouse replica db-7 and raised its connection limit";
-    private static final String PLAYBOOK = """
-            apiVersion: noetl.io/v2
-            kind: Playbook
-            metadata:
-              name: insight_pipeline
-              path: tests/insight_pipeline
-            workload:
-              mode: ok
-            workflow:
-              - step: start
-                next:
-                  - step: load_orders
-              - step: load_orders
-                tool:
-                  kind: python
-                  code: |
-                    import time
-                    time.sleep(0.05)
-                    if "{{ workload.mode }}" == "fail":
-                        raise ConnectionError("connection refused by warehouse db-7:5432 while loading orders")
-                    result = {"rows": 10}
-                next:
-                  - step: end
-              - step: end
-            """;
+    private static final String PLAYBOOK = LoadOrdersPipeline.playbook("insight_pipeline");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -90,9 +61,7 @@ class InsightPipelineIT {
     @DisplayName("ClickHouse and the Qdrant protocol: the same loop, the same answers")
     void clickHouseAndQdrant() throws Exception {
         Map<String, String> env = env();
-        env.put("NOETL_ANALYTICS_STORE", "clickhouse");
-        env.put("CLICKHOUSE_URL", ClickHouseTestServer.shared().url());
-        env.put("CLICKHOUSE_DATABASE", "ins_" + env.get("NOETL_STREAM_PREFIX"));
+        LoadOrdersPipeline.useClickHouse(env, "ins_");
         try (InProcessQdrantServer qdrant = InProcessQdrantServer.startOnLoopback(null)) {
             env.put("NOETL_VECTOR_STORE", "qdrant");
             env.put("QDRANT_URL", "http://127.0.0.1:" + qdrant.port());
@@ -101,16 +70,7 @@ class InsightPipelineIT {
     }
 
     private Map<String, String> env() {
-        String prefix = "in" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL) + "_";
-        Map<String, String> env = new HashMap<>();
-        env.put("NATS_URL", NatsTestServer.shared().url());
-        env.put("NOETL_STREAM_PREFIX", prefix);
-        env.put("NOETL_HTTP_PORT", "0");
-        env.put("NOETL_DATA_DIR", dataDir.toString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestBroker.shared().bootstrapServers());
-        env.put("NOETL_KAFKA_PARTITIONS", "2");
-        env.put("NOETL_SINK_BATCH_MS", "200");
-        return env;
+        return LoadOrdersPipeline.env("in", dataDir);
     }
 
     private void run(Map<String, String> env) throws Exception {

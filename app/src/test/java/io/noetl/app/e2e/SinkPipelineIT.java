@@ -18,9 +18,6 @@ import io.noetl.stores.embed.EmbeddingInput;
 import io.noetl.stores.vector.Collections;
 import io.noetl.stores.vector.SearchHit;
 import io.noetl.stores.vector.SearchRequest;
-import io.noetl.testkit.ClickHouseTestServer;
-import io.noetl.testkit.KafkaTestBroker;
-import io.noetl.testkit.NatsTestServer;
 import io.noetl.worker.WorkerConfig;
 import io.noetl.worker.WorkerRole;
 import java.io.PrintWriter;
@@ -28,10 +25,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,35 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SinkPipelineIT {
 
-    private static final String PATH = "tests/sink_pipeline";
-    private static final String STEP = "load_orders";
+    private static final String PATH = LoadOrdersPipeline.path("sink_pipeline");
+    private static final String STEP = LoadOrdersPipeline.STEP;
     private static final int OK = 4;
     private static final int FAILING = 2;
-    private static final String PLAYBOOK = """
-            apiVersion: noetl.io/v2
-            kind: Playbook
-            metadata:
-              name: sink_pipeline
-              path: tests/sink_pipeline
-            workload:
-              mode: ok
-            workflow:
-              - step: start
-                next:
-                  - step: load_orders
-              - step: load_orders
-                tool:
-                  kind: python
-                  code: |
-                    import time
-                    time.sleep(0.05)
-                    if "{{ workload.mode }}" == "fail":
-                        raise ConnectionError("connection refused by warehouse db-7:5432 while loading orders")
-                    result = {"rows": 10}
-                next:
-                  - step: end
-              - step: end
-            """;
+    private static final String PLAYBOOK = LoadOrdersPipeline.playbook("sink_pipeline");
 
     @TempDir
     Path dataDir;
@@ -89,23 +60,12 @@ class SinkPipelineIT {
     @DisplayName("with ClickHouse as the analytics store, the same pipeline fills it and it answers the same questions")
     void clickHouseAnswersAboutAFailingPlaybook() throws Exception {
         Map<String, String> env = env();
-        env.put("NOETL_ANALYTICS_STORE", "clickhouse");
-        env.put("CLICKHOUSE_URL", ClickHouseTestServer.shared().url());
-        env.put("CLICKHOUSE_DATABASE", "pipe_" + env.get("NOETL_STREAM_PREFIX"));
+        LoadOrdersPipeline.useClickHouse(env, "pipe_");
         runPipeline(env, ClickHouseAnalyticsStore.class);
     }
 
     private Map<String, String> env() {
-        String prefix = "sk" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL) + "_";
-        Map<String, String> env = new HashMap<>();
-        env.put("NATS_URL", NatsTestServer.shared().url());
-        env.put("NOETL_STREAM_PREFIX", prefix);
-        env.put("NOETL_HTTP_PORT", "0");
-        env.put("NOETL_DATA_DIR", dataDir.toString());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTestBroker.shared().bootstrapServers());
-        env.put("NOETL_KAFKA_PARTITIONS", "2");
-        env.put("NOETL_SINK_BATCH_MS", "200");
-        return env;
+        return LoadOrdersPipeline.env("sk", dataDir);
     }
 
     private void runPipeline(Map<String, String> env, Class<? extends AnalyticsStore> storeType) throws Exception {

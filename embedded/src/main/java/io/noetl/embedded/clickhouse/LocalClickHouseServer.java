@@ -2,16 +2,15 @@ package io.noetl.embedded.clickhouse;
 
 import io.noetl.embedded.ChildProcesses;
 import io.noetl.embedded.LoopbackPorts;
+import io.noetl.embedded.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +30,12 @@ public final class LocalClickHouseServer implements AutoCloseable {
     private final Path binary;
     private final ClickHouseConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private Process process;
+    private final ServerProcess process;
 
     private LocalClickHouseServer(Path binary, ClickHouseConfig config) {
         this.binary = binary;
         this.config = config;
+        this.process = new ServerProcess("ClickHouse server at " + url(), STOP_TIMEOUT);
     }
 
     /** As {@link #open(Path, Path, int, int, int)} on three free loopback ports. */
@@ -82,26 +82,18 @@ public final class LocalClickHouseServer implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        try {
-            Files.createDirectories(config.stdoutLog().getParent());
-            process = new ProcessBuilder(binary.toString(), "--config-file=" + config.configFile())
-                    .directory(dir().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.stdoutLog().toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("start " + binary + " in " + dir(), e);
-        }
-        awaitPing();
-        LOG.info("ClickHouse server up at {} (tcp {}, pid {}, dir {})", url(), tcpPort(), process.pid(), dir());
+        Process started = process.start(() -> ChildProcesses.start(
+                List.of(binary.toString(), "--config-file=" + config.configFile()), dir(), config.stdoutLog(),
+                binary + " in " + dir()), this::awaitPing);
+        LOG.info("ClickHouse server up at {} (tcp {}, pid {}, dir {})", url(), tcpPort(), started.pid(), dir());
     }
 
-    private void awaitPing() {
+    private void awaitPing(Process server) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofSeconds(1)).build();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("ClickHouse server exited with " + process.exitValue()
+            if (!server.isAlive()) {
+                throw new IllegalStateException("ClickHouse server exited with " + server.exitValue()
                         + " during start-up; its log: " + logs());
             }
             try {
@@ -116,7 +108,6 @@ public final class LocalClickHouseServer implements AutoCloseable {
             }
             ChildProcesses.pause(50, "ClickHouse at " + url());
         }
-        stop();
         throw new IllegalStateException("ClickHouse server at " + url() + " did not answer /ping within "
                 + START_TIMEOUT + "; its log: " + ChildProcesses.tail(config.errorLog(), LOG_LINES_IN_ERRORS));
     }
@@ -128,32 +119,17 @@ public final class LocalClickHouseServer implements AutoCloseable {
 
     /** Stops the server (SIGTERM, then SIGKILL after a grace period), keeping its data; does nothing when stopped. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Process p = process;
-        process = null;
-        ChildProcesses.stop(p, STOP_TIMEOUT, "ClickHouse server at " + url());
-        LOG.info("ClickHouse server at {} stopped", url());
+        process.stop();
     }
 
     /** @return whether the child process is alive */
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        return process.isRunning();
     }
 
     /** Kills the server at once; its folder stays. */
     @Override
     public synchronized void close() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process = null;
+        process.kill();
     }
 }

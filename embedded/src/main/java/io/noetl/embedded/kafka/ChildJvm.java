@@ -1,7 +1,6 @@
 package io.noetl.embedded.kafka;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.noetl.embedded.ChildProcesses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +25,7 @@ final class ChildJvm {
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info", "-Dorg.slf4j.simpleLogger.log.kafka=info",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        try {
-            // stdin stays a pipe held by this JVM: ChildJvmMain exits when it closes
-            return new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("start a JVM for " + mainClass, e);
-        }
+        // stdin stays a pipe held by this JVM: ChildJvmMain exits when it closes
+        return ChildProcesses.start(command, null, log, "a JVM for " + mainClass);
     }
 }

@@ -1,6 +1,7 @@
 package io.noetl.embedded.kafka;
 
 import io.noetl.embedded.ChildProcesses;
+import io.noetl.embedded.ServerProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -28,12 +29,13 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaBrokerFiles files;
     private final String heap;
-    private Process process;
+    private final ServerProcess process;
     private Duration lastStartTime = Duration.ZERO;
 
     private KafkaBroker(KafkaBrokerFiles files, String heap) {
         this.files = files;
         this.heap = heap;
+        this.process = new ServerProcess("Kafka broker at " + files.bootstrapServers(), STOP_TIMEOUT);
     }
 
     /**
@@ -63,14 +65,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (!files.formatted()) {
             format();
         }
-        process = ChildJvm.start(heap, files.log(), ChildJvmMain.class.getName(), "kafka.Kafka",
-                files.config().toString());
-        try {
-            awaitReady();
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+        process.start(() -> ChildJvm.start(heap, files.log(), ChildJvmMain.class.getName(), "kafka.Kafka",
+                files.config().toString()), this::awaitReady);
         lastStartTime = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("Kafka broker up at {} in {} ms (data {})", bootstrapServers(), lastStartTime.toMillis(),
                 files.logDirs());
@@ -96,11 +92,11 @@ public final class KafkaBroker implements AutoCloseable {
         LOG.info("formatted Kafka storage in {} (cluster {})", files.logDirs(), clusterId);
     }
 
-    private void awaitReady() {
+    private void awaitReady(Process broker) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         // the port first, so the admin client does not log a warning per refused connection
         while (!listening()) {
-            checkAlive();
+            checkAlive(broker);
             if (System.nanoTime() > deadline) {
                 throw failure("Kafka broker did not listen at " + bootstrapServers() + " within " + READY_TIMEOUT,
                         null);
@@ -109,7 +105,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         try (Admin admin = KafkaProbe.admin(bootstrapServers(), Duration.ofSeconds(2))) {
             while (!KafkaProbe.answers(admin, Duration.ofSeconds(1))) {
-                checkAlive();
+                checkAlive(broker);
                 if (System.nanoTime() > deadline) {
                     throw failure("Kafka broker at " + bootstrapServers() + " not ready within " + READY_TIMEOUT,
                             null);
@@ -128,9 +124,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void checkAlive() {
-        if (!process.isAlive()) {
-            throw failure("Kafka broker exited with " + process.exitValue() + " while starting", null);
+    private void checkAlive(Process broker) {
+        if (!broker.isAlive()) {
+            throw failure("Kafka broker exited with " + broker.exitValue() + " while starting", null);
         }
     }
 
@@ -141,21 +137,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Stops the broker with a controlled shutdown (a kill after 30 s), keeping its data; does nothing when stopped. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Process p = process;
-        process = null;
-        boolean wasRunning = p.isAlive();
-        ChildProcesses.stop(p, STOP_TIMEOUT, "Kafka broker at " + bootstrapServers());
-        if (wasRunning) {
-            LOG.info("stopped Kafka broker at {}", bootstrapServers());
-        }
+        process.stop();
     }
 
     /** Whether the broker process is alive. */
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        return process.isRunning();
     }
 
     /** Bootstrap servers to connect to, {@code 127.0.0.1:<broker port>}. */

@@ -1,11 +1,10 @@
 package io.noetl.embedded.nats;
 
 import io.noetl.embedded.ChildProcesses;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.noetl.embedded.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +22,13 @@ public final class NatsServer implements AutoCloseable {
     private final Path binary;
     private final int port;
     private final Path storeDir;
-    private Process process;
+    private final ServerProcess process;
 
     private NatsServer(Path binary, int port, Path storeDir) {
         this.binary = binary;
         this.port = port;
         this.storeDir = storeDir;
+        this.process = new ServerProcess("nats-server at " + url(), STOP_TIMEOUT);
     }
 
     /**
@@ -48,30 +48,18 @@ public final class NatsServer implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        try {
-            Files.createDirectories(storeDir);
-            process = new ProcessBuilder(binary.toString(), "-js", "-a", "127.0.0.1", "-p", String.valueOf(port),
-                    "-sd", storeDir.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("start " + binary + " on port " + port, e);
-        }
-        try {
-            awaitGreeting();
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        }
+        // the log lies in the store folder, so starting creates the store folder too
+        process.start(() -> ChildProcesses.start(List.of(binary.toString(), "-js", "-a", "127.0.0.1", "-p",
+                String.valueOf(port), "-sd", storeDir.toString()), null, log(), binary + " on port " + port),
+                this::awaitGreeting);
         LOG.info("nats-server up at {} (store {})", url(), storeDir);
     }
 
-    private void awaitGreeting() {
+    private void awaitGreeting(Process server) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nats-server exited with code " + process.exitValue() + "; see "
+            if (!server.isAlive()) {
+                throw new IllegalStateException("nats-server exited with code " + server.exitValue() + "; see "
                         + log() + ", last lines:\n" + ChildProcesses.tail(log(), 20));
             }
             if (NatsProbe.answers(url(), Duration.ofMillis(200))) {
@@ -85,21 +73,12 @@ public final class NatsServer implements AutoCloseable {
 
     /** Stops the server (a kill after 5 s), keeping its store; does nothing when stopped. */
     public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        Process p = process;
-        process = null;
-        boolean wasRunning = p.isAlive();
-        ChildProcesses.stop(p, STOP_TIMEOUT, "nats-server at " + url());
-        if (wasRunning) {
-            LOG.info("stopped nats-server at {}", url());
-        }
+        process.stop();
     }
 
     /** Whether the server process is alive. */
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        return process.isRunning();
     }
 
     /** {@code nats://127.0.0.1:<port>}. */

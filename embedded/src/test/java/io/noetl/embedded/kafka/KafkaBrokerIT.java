@@ -32,7 +32,8 @@ class KafkaBrokerIT {
     Path dir;
 
     @Test
-    @DisplayName("a broker formats its folder once and keeps its topics and records across a stop and a start")
+    @DisplayName("a broker formats its folder once and keeps its topics and records across a stop and a start, and"
+            + " across a new open of its folder")
     void keepsTopicsAndRecordsAcrossARestart() throws Exception {
         int[] ports = LoopbackPorts.freeBlock(2);
         try (KafkaBroker broker = KafkaBroker.open(dir.resolve("kafka"), ports[0], ports[1], "512m")) {
@@ -51,12 +52,20 @@ class KafkaBrokerIT {
             assertThat(KafkaProbe.answers(broker.bootstrapServers(), Duration.ofMillis(500))).isFalse();
 
             broker.launch();
-            try (Admin admin = KafkaProbe.admin(broker.bootstrapServers(), Duration.ofSeconds(10))) {
-                assertThat(admin.listTopics().names().get()).contains("kept");
-            }
-            assertThat(readAll(broker.bootstrapServers(), "kept", 10)).hasSize(10);
+            assertKeptTopicAndRecords(broker.bootstrapServers());
         }
         assertThat(KafkaProbe.answers("127.0.0.1:" + ports[0], Duration.ofMillis(500))).isFalse();
+
+        try (KafkaBroker reopened = KafkaBroker.open(dir.resolve("kafka"), ports[0], ports[1], "512m")) {
+            assertKeptTopicAndRecords(reopened.bootstrapServers());
+        }
+    }
+
+    private static void assertKeptTopicAndRecords(String bootstrap) throws Exception {
+        try (Admin admin = KafkaProbe.admin(bootstrap, Duration.ofSeconds(10))) {
+            assertThat(admin.listTopics().names().get()).contains("kept");
+        }
+        assertThat(readAll(bootstrap, "kept", 10)).hasSize(10);
     }
 
     @Test

@@ -75,27 +75,18 @@ public final class AnalyticsIndex implements SinkIndex {
 
     @Override
     public void createVersion(int version) {
-        guard("create analytics version " + version, () -> {
-            store.createVersion(version);
-            return null;
-        });
+        run("create analytics version " + version, () -> store.createVersion(version));
     }
 
     @Override
     public void switchTo(int version) {
-        guard("switch analytics to version " + version, () -> {
-            store.switchTo(version);
-            return null;
-        });
+        run("switch analytics to version " + version, () -> store.switchTo(version));
         pointer.set(version);
     }
 
     @Override
     public void dropVersion(int version) {
-        guard("drop analytics version " + version, () -> {
-            store.dropVersion(version);
-            return null;
-        });
+        run("drop analytics version " + version, () -> store.dropVersion(version));
     }
 
     @Override
@@ -187,11 +178,11 @@ public final class AnalyticsIndex implements SinkIndex {
     }
 
     private static <T> T guard(String operation, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (AnalyticsStoreException e) {
-            throw new SinkUnavailableException(operation + ": " + e.getMessage(), e);
-        }
+        return StoreCalls.guard(operation, AnalyticsStoreException.class, action);
+    }
+
+    private static void run(String operation, Runnable action) {
+        StoreCalls.run(operation, AnalyticsStoreException.class, action);
     }
 
     @Override

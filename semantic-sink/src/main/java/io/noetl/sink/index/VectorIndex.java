@@ -198,11 +198,7 @@ public final class VectorIndex implements SinkIndex {
     }
 
     private static <T> T guard(String operation, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (VectorStoreException e) {
-            throw new SinkUnavailableException(operation + ": " + e.getMessage(), e);
-        }
+        return StoreCalls.guard(operation, VectorStoreException.class, action);
     }
 
     @Override

@@ -2,31 +2,18 @@ package io.noetl.sink.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.embed.HashingEmbedder;
 import io.noetl.sink.embed.TextNormalizer;
-import io.noetl.sink.index.StreamFixtures;
 import io.noetl.sink.index.VectorIndex;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
 import io.noetl.stores.vector.Collections;
 import io.noetl.testkit.KafkaTestBroker;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +31,7 @@ class VectorIndexReplayIT {
             + " collection has 256 dimensions and every failure point")
     void embedderChangeGivesConsistentVersion() throws Exception {
         KafkaTestBroker broker = KafkaTestBroker.shared();
-        Names names = new Names("vr" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_");
-        produceFailures(broker.bootstrapServers(), names);
+        Names names = FailureTopics.create(broker.bootstrapServers(), FAILURES);
         ReplaySettings settings = ReplaySettings.defaults(broker.bootstrapServers(), names.prefix())
                 .withLiveBatchTime(Duration.ZERO);
 
@@ -74,23 +60,5 @@ class VectorIndexReplayIT {
 
     private static Embeddings embeddings(int dimension) {
         return new Embeddings(new HashingEmbedder(dimension), new TextNormalizer(), 100);
-    }
-
-    private static void produceFailures(String bootstrap, Names names) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(names.eventsTopic(), 2, (short) 1),
-                    new NewTopic(names.tracesTopic(), 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (int i = 0; i < FAILURES; i++) {
-                producer.send(new ProducerRecord<>(names.eventsTopic(), ("ex" + i).getBytes(StandardCharsets.UTF_8),
-                        Json.bytes(StreamFixtures.error("ev" + i, "ex" + i, "load", "connection refused to db " + i))));
-            }
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.noetl.schemas.Names;
 import io.noetl.schemas.Subjects;
 import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.Event;
+import io.noetl.schemas.nats.PullResume;
 import io.noetl.schemas.playbook.Playbook;
 import io.noetl.server.engine.ChildStart;
 import io.noetl.server.engine.ExecutionState;
@@ -47,11 +48,7 @@ public final class EventConsumer implements AutoCloseable {
     private final Connection nc;
     private final ConsumerContext context;
     private final ConsumeOptions options = ConsumeOptions.builder().batchSize(512).build();
-    private final ConnectionListener onReconnect = (conn, event) -> {
-        if (event == ConnectionListener.Events.RECONNECTED) {
-            Thread.ofVirtual().name("resume-events").start(this::resume);
-        }
-    };
+    private final ConnectionListener onReconnect = PullResume.onReconnect("resume-events", this::resume);
     private volatile MessageConsumer consumer;
     private volatile boolean closed;
 
@@ -184,23 +181,9 @@ public final class EventConsumer implements AutoCloseable {
      * retrying until it works, or events would wait unseen until the reaper's next pass.
      */
     private synchronized void resume() {
-        long waitMs = 200;
-        while (!closed) {
-            try {
-                consumer.stop();
-                consumer = context.consume(options, this::route);
-                LOG.info("resumed pulling events after a reconnect");
-                return;
-            } catch (IOException | JetStreamApiException | RuntimeException e) {
-                LOG.warn("resume pulling events failed, retrying in {} ms: {}", waitMs, e.toString());
-            }
-            try {
-                Thread.sleep(waitMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            waitMs = Math.min(5_000, waitMs * 2);
+        MessageConsumer fresh = PullResume.reopen(consumer, context, options, this::route, () -> closed, "events");
+        if (fresh != null) {
+            consumer = fresh;
         }
     }
 

@@ -11,6 +11,7 @@ import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.nats.PullResume;
 import io.noetl.worker.redact.Redactor;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,11 +37,7 @@ public final class CommandConsumer {
     private final Duration ackWait;
     private final CommandHandler handler;
     private final Semaphore permits;
-    private final ConnectionListener onReconnect = (conn, event) -> {
-        if (event == ConnectionListener.Events.RECONNECTED) {
-            Thread.ofVirtual().name("resume-pull").start(this::resume);
-        }
-    };
+    private final ConnectionListener onReconnect = PullResume.onReconnect("resume-pull", this::resume);
     private volatile MessageConsumer consumer;
     private volatile ConsumerContext context;
     private volatile ConsumeOptions options;
@@ -91,26 +88,10 @@ public final class CommandConsumer {
      * and the client would then wait for messages that never come: open a fresh pull, retrying until it works.
      */
     private synchronized void resume() {
-        long waitMs = 200;
-        while (!stopped) {
-            try {
-                MessageConsumer old = consumer;
-                if (old != null) {
-                    old.stop();
-                }
-                consumer = context.consume(options, this::dispatch);
-                LOG.info("resumed pulling {} after a reconnect", names.commands(pool));
-                return;
-            } catch (IOException | JetStreamApiException | RuntimeException e) {
-                LOG.warn("resume pulling {} failed, retrying in {} ms: {}", names.commands(pool), waitMs, e.toString());
-            }
-            try {
-                Thread.sleep(waitMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            waitMs = Math.min(5_000, waitMs * 2);
+        MessageConsumer fresh = PullResume.reopen(consumer, context, options, this::dispatch, () -> stopped,
+                names.commands(pool));
+        if (fresh != null) {
+            consumer = fresh;
         }
     }
 

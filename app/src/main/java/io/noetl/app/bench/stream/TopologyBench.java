@@ -77,13 +77,10 @@ public final class TopologyBench {
 
     public Result run(long events, int spikeKeys, Duration pacedLoad) throws Exception {
         TopologyConfig cfg = TopologyConfig.defaults(names);
-        String passOut = names.prefix() + "bench.passthrough";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            KafkaTopics.ensure(admin, names, TopicSettings.embedded());
-            admin.createTopics(List.of(new NewTopic(passOut, PARTITIONS, (short) 1))).all().get();
+        try (Admin admin = admin()) {
+            String passOut = createTopics(admin);
             GroupProgress progress = new GroupProgress(admin);
-            SyntheticEvents generator = new SyntheticEvents(42, 20, 5, 0.03,
-                    Instant.now().minus(Duration.ofHours(6)), 10);
+            SyntheticEvents generator = events(42);
             SpikeLatency spikes = new SpikeLatency(bootstrap, names, spikeKeys);
             long loaded;
             try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -130,13 +127,10 @@ public final class TopologyBench {
      */
     public void warmUp(long events) throws Exception {
         TopologyConfig cfg = TopologyConfig.defaults(names);
-        String passOut = names.prefix() + "bench.passthrough";
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            KafkaTopics.ensure(admin, names, TopicSettings.embedded());
-            admin.createTopics(List.of(new NewTopic(passOut, PARTITIONS, (short) 1))).all().get();
+        try (Admin admin = admin()) {
+            String passOut = createTopics(admin);
             GroupProgress progress = new GroupProgress(admin);
-            SyntheticEvents generator = new SyntheticEvents(7, 20, 5, 0.03,
-                    Instant.now().minus(Duration.ofHours(6)), 10);
+            SyntheticEvents generator = events(7);
             long loaded;
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 loaded = generator.emit(events, e -> send(producer, e));
@@ -156,13 +150,30 @@ public final class TopologyBench {
      * keep working on during later runs.
      */
     public void cleanUp() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = admin()) {
             List<String> ours = admin.listTopics().names().get(60, TimeUnit.SECONDS).stream()
                     .filter(t -> t.startsWith(names.prefix())).toList();
             if (!ours.isEmpty()) {
                 admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** Creates the topology's topics and the pass-through's output topic of this run; returns the latter. */
+    private String createTopics(Admin admin) throws Exception {
+        String passOut = names.prefix() + "bench.passthrough";
+        KafkaTopics.ensure(admin, names, TopicSettings.embedded());
+        admin.createTopics(List.of(new NewTopic(passOut, PARTITIONS, (short) 1))).all().get();
+        return passOut;
+    }
+
+    /** Raw events of a synthetic workload starting six hours ago, the same for the same seed. */
+    private static SyntheticEvents events(long seed) {
+        return new SyntheticEvents(seed, 20, 5, 0.03, Instant.now().minus(Duration.ofHours(6)), 10);
     }
 
     private double measure(String what, Topology topology, Properties props, GroupProgress progress, long target,

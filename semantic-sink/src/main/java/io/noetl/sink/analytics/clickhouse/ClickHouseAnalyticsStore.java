@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.stream.Alert;
 import io.noetl.schemas.stream.ExecutionTrace;
 import io.noetl.sink.analytics.AnalyticsRows;
+import io.noetl.sink.analytics.FailureReads;
 import io.noetl.sink.analytics.PageCursor;
 import io.noetl.sink.index.SinkIndex;
 import io.noetl.stores.analytics.AlertQuery;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * Connection failures and timeouts become {@link AnalyticsStoreException}.
  *
  * <p>The parts: {@link ClickHouseHttp} (calls), {@link ClickHousePointer} (the current version),
- * {@link ClickHouseInsights} (step, trace and alert queries), {@link ClickHouseFailures} (errors, fingerprints,
- * resolutions, recovery); tables and writes are here.
+ * {@link ClickHouseInsights} (step, trace and alert queries), {@link ClickHouseFailureQueries} (errors, fingerprints,
+ * resolutions, recovery, read by {@link FailureReads}); tables and writes are here.
  */
 public final class ClickHouseAnalyticsStore implements AnalyticsStore {
 
@@ -61,7 +62,7 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
     private final ClickHouseHttp http;
     private final ClickHousePointer pointer;
     private final ClickHouseInsights insights;
-    private final ClickHouseFailures failures;
+    private final FailureReads<String> failures;
 
     private ClickHouseAnalyticsStore(ClickHouseSettings settings, ClickHouseHttp http) {
         this.settings = settings;
@@ -69,7 +70,8 @@ public final class ClickHouseAnalyticsStore implements AnalyticsStore {
         this.http = http;
         this.pointer = new ClickHousePointer(http);
         this.insights = new ClickHouseInsights(http);
-        this.failures = new ClickHouseFailures(http);
+        this.failures = new FailureReads<>(new ClickHouseFailureQueries(http.database()),
+                (what, version, sql) -> http.map(what, sql, ClickHouseRow::new));
     }
 
     /**

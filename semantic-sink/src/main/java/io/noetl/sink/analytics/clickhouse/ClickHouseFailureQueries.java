@@ -2,8 +2,10 @@ package io.noetl.sink.analytics.clickhouse;
 
 import static io.noetl.sink.analytics.clickhouse.ClickHouseSql.literal;
 
+import io.noetl.sink.analytics.FailureQueries;
 import io.noetl.sink.analytics.PageCursor;
 import io.noetl.sink.analytics.RecoveryTally;
+import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -16,19 +18,31 @@ import java.util.stream.Collectors;
  * descending, and read {@code limit} rows after the cursor. Aliases never repeat a column name (ClickHouse resolves
  * aliases across the whole query) and are the ones {@link io.noetl.sink.analytics.StoredRecords} reads.
  */
-final class ClickHouseFailureQueries {
+final class ClickHouseFailureQueries implements FailureQueries<String> {
 
-    private ClickHouseFailureQueries() {
+    private final String database;
+
+    /** @param database the database holding the versions' tables */
+    ClickHouseFailureQueries(String database) {
+        this.database = database;
     }
 
-    static String executionErrors(String events, String executionId) {
+    /** @return a version's events table with {@code FINAL} */
+    @Override
+    public String events(int version) {
+        return database + "." + AnalyticsTables.of(AnalyticsTables.EVENTS, version) + " FINAL";
+    }
+
+    @Override
+    public String executionErrors(String events, String executionId) {
         return "SELECT event_id, execution_id, playbook, step, attempt, error_class, template_id, template, "
                 + "error_message, ts_ms FROM " + events + " WHERE kind = 'error' AND execution_id = "
                 + literal(executionId) + " ORDER BY isNull(ts_ms), ts_ms, event_id";
     }
 
     /** Fingerprints (only {@code templateId}'s when not null), counted over {@code playbook}'s errors when not null. */
-    static String fingerprints(String events, String templateId, String playbook, Instant since, PageCursor after,
+    @Override
+    public String fingerprints(String events, String templateId, String playbook, Instant since, PageCursor after,
             int limit) {
         return "SELECT * FROM (SELECT template_id, max(template) AS tpl, count() AS occurrences, "
                 + "uniqExact(execution_id) AS executions, min(ts_ms) AS first_ms, max(ts_ms) AS last_ms, "
@@ -41,13 +55,15 @@ final class ClickHouseFailureQueries {
     }
 
     /** Errors per (template, class) of some templates, over {@code playbook}'s errors when not null. */
-    static String classCounts(String events, List<String> templateIds, String playbook) {
+    @Override
+    public String classCounts(String events, List<String> templateIds, String playbook) {
         return "SELECT template_id, error_class, count() AS n FROM " + events
                 + " WHERE kind = 'error' AND isNotNull(error_class) AND template_id IN " + list(templateIds)
                 + equal("playbook", playbook) + " GROUP BY template_id, error_class";
     }
 
-    static String hits(String events, String templateId, PageCursor after, int limit) {
+    @Override
+    public String hits(String events, String templateId, PageCursor after, int limit) {
         return "SELECT * FROM (SELECT execution_id, argMax(playbook, ifNull(ts_ms, 0)) AS hit_playbook, "
                 + "argMax(step, ifNull(ts_ms, 0)) AS hit_step, max(ts_ms) AS at_ms, "
                 + "ifNull(max(ts_ms), 0) AS sort_ms FROM " + events
@@ -56,13 +72,15 @@ final class ClickHouseFailureQueries {
                 + " ORDER BY sort_ms DESC, execution_id DESC LIMIT " + limit;
     }
 
-    static String resolutions(String events, List<String> executionIds) {
+    @Override
+    public String resolutions(String events, List<String> executionIds) {
         return "SELECT event_id, execution_id, playbook, result, ts_ms FROM " + events
                 + " WHERE kind = 'resolution' AND execution_id IN " + list(executionIds);
     }
 
     /** One row per run (execution) of a step that met an error, as {@link RecoveryTally} reads it. */
-    static String recoveryRuns(String events, String playbook, String step, TimeRange range) {
+    @Override
+    public String recoveryRuns(String events, String playbook, String step, TimeRange range) {
         return "SELECT execution_id, argMinIf(cls0, run_key, is_err) AS cls, minIf(run_key, is_err) AS first_key, "
                 + "groupArrayIf(run_attempt, is_ok) AS successes FROM (SELECT execution_id, "
                 + "ifNull(error_class, 'unknown') AS cls0, toInt64(ifNull(attempt, 1)) AS run_attempt, "

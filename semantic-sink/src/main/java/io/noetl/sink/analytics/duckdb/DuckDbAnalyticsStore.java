@@ -2,6 +2,7 @@ package io.noetl.sink.analytics.duckdb;
 
 import io.noetl.schemas.stream.Alert;
 import io.noetl.schemas.stream.ExecutionTrace;
+import io.noetl.sink.analytics.FailureReads;
 import io.noetl.sink.analytics.PageCursor;
 import io.noetl.stores.analytics.AlertQuery;
 import io.noetl.stores.analytics.AnalyticsBatch;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * thread, one call at a time.
  *
  * <p>The parts: {@link DuckDbVersions} (tables and pointer), {@link DuckDbWriter} (writes), {@link DuckDbInsights}
- * (step, trace and alert queries), {@link DuckDbFailures} (errors, fingerprints, resolutions, recovery), all on one
- * {@link DuckDbJdbc} connection this class serializes calls to.
+ * (step, trace and alert queries), {@link DuckDbFailureQueries} (errors, fingerprints, resolutions, recovery,
+ * read by {@link FailureReads}), all on one {@link DuckDbJdbc} connection this class serializes calls to.
  */
 public final class DuckDbAnalyticsStore implements AnalyticsStore {
 
@@ -60,7 +61,7 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     private final DuckDbVersions versions;
     private final DuckDbWriter writer;
     private final DuckDbInsights insights;
-    private final DuckDbFailures failures;
+    private final FailureReads<DuckDbStatement> failures;
     private int current;
     private boolean closed;
 
@@ -70,7 +71,8 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
         this.versions = new DuckDbVersions(jdbc);
         this.writer = new DuckDbWriter(jdbc);
         this.insights = new DuckDbInsights(jdbc);
-        this.failures = new DuckDbFailures(jdbc);
+        this.failures = new FailureReads<>(new DuckDbFailureQueries(), (what, version, statement) -> jdbc.query(
+                what + " from analytics version " + version, statement.sql(), statement.params(), DuckDbRow::of));
         this.current = current;
     }
 

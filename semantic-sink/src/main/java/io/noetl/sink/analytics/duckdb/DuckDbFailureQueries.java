@@ -1,7 +1,9 @@
 package io.noetl.sink.analytics.duckdb;
 
+import io.noetl.sink.analytics.FailureQueries;
 import io.noetl.sink.analytics.PageCursor;
 import io.noetl.sink.analytics.RecoveryTally;
+import io.noetl.stores.analytics.AnalyticsTables;
 import io.noetl.stores.analytics.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +14,15 @@ import java.util.List;
  * ordered by a time ({@code sort_ms}, 0 when missing) and an id, both descending, and read {@code limit} rows after
  * the cursor. Column aliases are the ones {@link io.noetl.sink.analytics.StoredRecords} reads.
  */
-final class DuckDbFailureQueries {
+final class DuckDbFailureQueries implements FailureQueries<DuckDbStatement> {
 
-    private DuckDbFailureQueries() {
+    @Override
+    public String events(int version) {
+        return AnalyticsTables.of(AnalyticsTables.EVENTS, version);
     }
 
-    static DuckDbStatement executionErrors(String events, String executionId) {
+    @Override
+    public DuckDbStatement executionErrors(String events, String executionId) {
         return new DuckDbStatement("SELECT event_id, execution_id, playbook, step, attempt, error_class, template_id, "
                 + "template, error_message, epoch_ms(ts) AS ts_ms FROM " + events + " WHERE kind = 'error'")
                 .add(" AND execution_id = ?", executionId)
@@ -25,7 +30,8 @@ final class DuckDbFailureQueries {
     }
 
     /** Fingerprints (only {@code templateId}'s when not null), counted over {@code playbook}'s errors when not null. */
-    static DuckDbStatement fingerprints(String events, String templateId, String playbook, Instant since,
+    @Override
+    public DuckDbStatement fingerprints(String events, String templateId, String playbook, Instant since,
             PageCursor after, int limit) {
         DuckDbStatement sql = new DuckDbStatement("SELECT * FROM (SELECT template_id, max(template) AS tpl, "
                 + "count(*) AS occurrences, count(DISTINCT execution_id) AS executions, "
@@ -45,7 +51,8 @@ final class DuckDbFailureQueries {
     }
 
     /** Errors per (template, class) of some templates, over {@code playbook}'s errors when not null. */
-    static DuckDbStatement classCounts(String events, List<String> templateIds, String playbook) {
+    @Override
+    public DuckDbStatement classCounts(String events, List<String> templateIds, String playbook) {
         return new DuckDbStatement("SELECT template_id, error_class, count(*) AS n FROM " + events
                 + " WHERE kind = 'error' AND error_class IS NOT NULL AND ")
                 .in("template_id", templateIds)
@@ -53,7 +60,8 @@ final class DuckDbFailureQueries {
                 .add(" GROUP BY template_id, error_class");
     }
 
-    static DuckDbStatement hits(String events, String templateId, PageCursor after, int limit) {
+    @Override
+    public DuckDbStatement hits(String events, String templateId, PageCursor after, int limit) {
         return new DuckDbStatement("SELECT * FROM (SELECT execution_id, "
                 + "arg_max(playbook, coalesce(epoch_ms(ts), 0)) AS hit_playbook, "
                 + "arg_max(step, coalesce(epoch_ms(ts), 0)) AS hit_step, max(epoch_ms(ts)) AS at_ms, "
@@ -65,14 +73,16 @@ final class DuckDbFailureQueries {
                 .add(" ORDER BY sort_ms DESC, execution_id DESC LIMIT " + limit);
     }
 
-    static DuckDbStatement resolutions(String events, List<String> executionIds) {
+    @Override
+    public DuckDbStatement resolutions(String events, List<String> executionIds) {
         return new DuckDbStatement("SELECT event_id, execution_id, playbook, result, epoch_ms(ts) AS ts_ms FROM "
                 + events + " WHERE kind = 'resolution' AND ")
                 .in("execution_id", executionIds);
     }
 
     /** One row per run (execution) of a step that met an error, as {@link RecoveryTally} reads it. */
-    static DuckDbStatement recoveryRuns(String events, String playbook, String step, TimeRange range) {
+    @Override
+    public DuckDbStatement recoveryRuns(String events, String playbook, String step, TimeRange range) {
         return new DuckDbStatement("SELECT execution_id, arg_min(cls0, run_key) FILTER (WHERE is_err) AS cls, "
                 + "min(run_key) FILTER (WHERE is_err) AS first_key, list(a) FILTER (WHERE is_ok) AS successes "
                 + "FROM (SELECT execution_id, coalesce(error_class, 'unknown') AS cls0, coalesce(attempt, 1) AS a, "
