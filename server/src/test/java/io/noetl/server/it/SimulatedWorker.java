@@ -2,6 +2,7 @@ package io.noetl.server.it;
 
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
+import io.nats.client.ConsumerContext;
 import io.nats.client.JetStream;
 import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
@@ -16,6 +17,7 @@ import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
+import io.noetl.schemas.nats.PullResume;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,10 @@ final class SimulatedWorker implements AutoCloseable {
     private final Connection nc;
     private final JetStream js;
     private final Names names;
-    private final MessageConsumer consumer;
+    private final ConsumerContext context;
+    private final ConsumeOptions options = ConsumeOptions.builder().batchSize(256).build();
+    private volatile MessageConsumer consumer;
+    private volatile boolean closed;
     private final Function<Command, Outcome> outcome;
     final AtomicInteger commands = new AtomicInteger();
     final Map<String, AtomicInteger> perStep = new ConcurrentHashMap<>();
@@ -54,16 +59,26 @@ final class SimulatedWorker implements AutoCloseable {
     SimulatedWorker(String natsUrl, Names names, Function<Command, Outcome> outcome) throws Exception {
         this.names = names;
         this.outcome = outcome;
+        // like the real worker: a restarted nats-server forgets the outstanding pull, so it is opened afresh
         this.nc = Nats.connectReconnectOnConnect(Options.builder().server(natsUrl).maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(250)).build());
+                .reconnectWait(Duration.ofMillis(250))
+                .connectionListener(PullResume.onReconnect("simulated-worker-resume", this::resume)).build());
         this.js = nc.jetStream();
-        var context = nc.getStreamContext(names.commandsStream()).createOrUpdateConsumer(ConsumerConfiguration.builder()
+        this.context = nc.getStreamContext(names.commandsStream()).createOrUpdateConsumer(ConsumerConfiguration.builder()
                 .durable(names.workerConsumer("default"))
                 .filterSubject(names.commandsWildcard())
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(Duration.ofSeconds(5))
                 .build());
-        this.consumer = context.consume(ConsumeOptions.builder().batchSize(256).build(), this::handle);
+        this.consumer = context.consume(options, this::handle);
+    }
+
+    private void resume() {
+        MessageConsumer fresh = PullResume.reopen(consumer, context, options, this::handle, () -> closed,
+                "simulated commands");
+        if (fresh != null) {
+            consumer = fresh;
+        }
     }
 
     static SimulatedWorker succeeding(String natsUrl, Names names) throws Exception {
@@ -115,6 +130,7 @@ final class SimulatedWorker implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closed = true;
         consumer.stop();
         nc.close();
     }
