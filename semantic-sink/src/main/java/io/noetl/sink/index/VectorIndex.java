@@ -101,7 +101,8 @@ public final class VectorIndex implements SinkIndex {
 
     /**
      * Checks that the current version was built with vectors of this index's dimension (it was not when the
-     * embedder changed since): every new point would then be refused.
+     * embedder changed since): every new point would then be refused. The dimension alone does not tell two
+     * embedders of one dimension apart; {@link #embedderMismatch()} does.
      *
      * @return what is wrong and how to fix it; empty when the dimensions agree or no version exists yet
      */

@@ -99,7 +99,7 @@ public final class ReplayJob implements AutoCloseable {
                         plan.from, plan.to, plan.remaining(), plan.resumed ? " (resumed)" : "");
             }
             for (ReplayPlan plan : plans) {
-                // a --since repair of a version built by another embedder would mix vectors: only a full replay fixes it
+                // a --since repair of a version built by another embedder would mix vectors; a full replay fixes it
                 plan.index.writeRefusal(plan.to).ifPresent(problem -> {
                     throw new IllegalStateException(problem);
                 });

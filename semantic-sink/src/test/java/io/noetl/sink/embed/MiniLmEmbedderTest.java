@@ -113,7 +113,8 @@ class MiniLmEmbedderTest {
     }
 
     @Test
-    @DisplayName("the model loads once per process: a second embedder shares it, and closing one leaves the other working")
+    @DisplayName("the model loads once per process: a second embedder shares it, and closing one leaves the other"
+            + " working")
     void modelIsSharedAndClosedWithTheLastEmbedder() {
         MiniLmEmbedder second = MiniLmEmbedder.open(null);
         assertThat(second.loadMillis()).isEqualTo(embedder.loadMillis());

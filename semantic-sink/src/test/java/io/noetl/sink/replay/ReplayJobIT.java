@@ -316,7 +316,8 @@ class ReplayJobIT {
             assertThat(after.count(2)).isEqualTo(120);
             assertThat(new EmbedderMarks(store).of(after.collection(2)).orElseThrow().embedderId())
                     .isEqualTo("minilm-l6-v2-q-384");
-            assertThat(new EmbedderMarks(store).of(after.collection(1))).as("the old version's record is gone").isEmpty();
+            assertThat(new EmbedderMarks(store).of(after.collection(1))).as("the old version's record is gone")
+                    .isEmpty();
             for (int k : new int[] {0, 7, 63, 119}) {
                 assertMadeBy(minilm, k);
             }
