@@ -113,7 +113,9 @@ public final class StreamRoles {
         SinkProcessor processor = life.add(SinkProcessor.start(indexes.list(), names, settings));
         out.println("sink: " + String.join(", ", processor.topics()) + " -> "
                 + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under "
-                + stores.dataDir() + ", dead letters " + names.sinkDeadLetterTopic() + ")");
+                + stores.dataDir() + (indexes.vectors() == null ? ""
+                        : ", embedder " + indexes.vectors().embeddings().embedderId())
+                + ", dead letters " + names.sinkDeadLetterTopic() + ")");
         if (indexes.vectors() != null) {
             // the sink runs on (analytics keep flowing, the replay that fixes it needs this process), but the
             // vector index takes no point of another embedder: each one goes to the dead letters with this reason

@@ -123,7 +123,8 @@ class SinkPipelineIT {
             StreamRoles.Started stream = StreamRoles.start(env, life, new PrintWriter(log));
             SinkIndexes sink = stream.sink();
 
-            assertThat(log.toString()).contains("sink: WARNING vector index version 1 was built with embedder "
+            assertThat(log.toString()).contains(", embedder minilm-l6-v2-q-384, dead letters ")
+                    .contains("sink: WARNING vector index version 1 was built with embedder "
                     + "hashing-v1-384 (assumed").contains("this process embeds with minilm-l6-v2-q-384")
                     .contains("sink: to rebuild the vector index with the configured embedder, run: "
                             + "./noetl replay --target vectors");
