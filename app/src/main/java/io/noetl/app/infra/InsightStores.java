@@ -6,11 +6,13 @@ import io.noetl.sink.analytics.AnalyticsStores;
 import io.noetl.sink.embed.Embedders;
 import io.noetl.sink.embed.Embeddings;
 import io.noetl.sink.embed.TextNormalizer;
+import io.noetl.sink.index.IndexQueries;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.sink.index.StoreSettings;
 import io.noetl.sink.vector.VectorStores;
 import io.noetl.stores.analytics.AnalyticsStore;
 import io.noetl.stores.embed.Embedder;
+import io.noetl.stores.embed.TextVectors;
 import io.noetl.stores.vector.VectorStore;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class InsightStores {
     public static void fromSink(ServerRole server, SinkIndexes sink, Lifecycle life) {
         StoreAccess access = server.insights().stores();
         VectorStore vectors = sink.vectors() == null ? null : sink.vectors().store();
-        Embeddings embeddings = sink.vectors() == null ? null : sink.vectors().embeddings();
+        TextVectors embeddings = sink.vectors() == null ? null : sink.vectors().queries();
         AnalyticsStore analytics = sink.analytics() == null ? null : sink.analytics().store();
         access.attach(new StoreAccess.Stores(vectors, embeddings, analytics));
         life.add(access::detach);
@@ -42,12 +44,13 @@ public final class InsightStores {
     public static void fromEnvironment(ServerRole server, Map<String, String> env, Lifecycle life, PrintWriter out) {
         StoreSettings settings = StoreSettings.fromEnv(env);
         VectorStore vectors = null;
-        Embeddings embeddings = null;
+        TextVectors embeddings = null;
         if (settings.vectors().kind() == VectorStores.Kind.QDRANT) {
             vectors = life.add(VectorStores.open(settings.vectors(), settings.dataDir()));
             Embedder embedder = Embedders.open(settings.embedder(), settings.dataDir());
             life.add(() -> Embedders.close(embedder));
-            embeddings = new Embeddings(embedder, new TextNormalizer(), Embeddings.DEFAULT_CACHE_SIZE);
+            embeddings = IndexQueries.of(vectors, new Embeddings(embedder, new TextNormalizer(),
+                    Embeddings.DEFAULT_CACHE_SIZE));
         }
         AnalyticsStore analytics = settings.analytics().clickHouse() == null ? null
                 : life.add(AnalyticsStores.open(settings.analytics(), settings.dataDir()));

@@ -11,6 +11,7 @@ import io.noetl.embedded.kafka.KafkaProbe;
 import io.noetl.schemas.Names;
 import io.noetl.schemas.nats.NatsConnections;
 import io.noetl.schemas.settings.Env;
+import io.noetl.sink.index.EmbedderCheck;
 import io.noetl.sink.index.SinkIndexes;
 import io.noetl.sink.index.StoreSettings;
 import io.noetl.sink.processor.SinkProcessor;
@@ -112,11 +113,17 @@ public final class StreamRoles {
         SinkProcessor processor = life.add(SinkProcessor.start(indexes.list(), names, settings));
         out.println("sink: " + String.join(", ", processor.topics()) + " -> "
                 + indexes.list().stream().map(i -> i.target().wireName()).toList() + " (stores under "
-                + stores.dataDir() + ", dead letters " + names.sinkDeadLetterTopic() + ")");
+                + stores.dataDir() + (indexes.vectors() == null ? ""
+                        : ", embedder " + indexes.vectors().embeddings().embedderId())
+                + ", dead letters " + names.sinkDeadLetterTopic() + ")");
         if (indexes.vectors() != null) {
-            indexes.vectors().dimensionMismatch().ifPresent(problem -> {
+            // the sink runs on (analytics keep flowing, the replay that fixes it needs this process), but the
+            // vector index takes no point of another embedder: each one goes to the dead letters with this reason
+            indexes.vectors().embedderMismatch().ifPresent(problem -> {
                 LOG.warn("sink: {}", problem);
                 out.println("sink: WARNING " + problem);
+                out.println("sink: to rebuild the vector index with the configured embedder, run: "
+                        + EmbedderCheck.FIX);
             });
         }
         out.flush();

@@ -11,6 +11,12 @@ import io.noetl.server.ServerRole;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
 import io.noetl.sink.index.SinkIndexes;
+import io.noetl.sink.index.VectorIndex;
+import io.noetl.sink.replay.ReplayJob;
+import io.noetl.sink.replay.ReplayProgress;
+import io.noetl.sink.replay.ReplaySettings;
+import io.noetl.sink.replay.ReplayState;
+import io.noetl.sink.vector.VectorStores;
 import io.noetl.stores.analytics.AnalyticsStore;
 import io.noetl.stores.analytics.StepErrorRate;
 import io.noetl.stores.analytics.TimeRange;
@@ -18,11 +24,13 @@ import io.noetl.stores.embed.EmbeddingInput;
 import io.noetl.stores.vector.Collections;
 import io.noetl.stores.vector.SearchHit;
 import io.noetl.stores.vector.SearchRequest;
+import io.noetl.stores.vector.VectorStore;
 import io.noetl.worker.WorkerConfig;
 import io.noetl.worker.WorkerRole;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +70,57 @@ class SinkPipelineIT {
         Map<String, String> env = env();
         LoadOrdersPipeline.useClickHouse(env, "pipe_");
         runPipeline(env, ClickHouseAnalyticsStore.class);
+    }
+
+    @Test
+    @DisplayName("on a data dir whose vector index was built by the former hashing default (no recorded embedder),"
+            + " the pipeline starts with the MiniLM default, the sink names both embedders and the replay command,"
+            + " writes no MiniLM point into the old version while analytics keep filling, and the replay fixes it")
+    void oldHashingDataDirIsRefusedAndRebuiltByReplay() throws Exception {
+        Map<String, String> env = env();
+        try (VectorStore old = VectorStores.open(VectorStores.Settings.embedded(), dataDir)) {
+            for (String base : VectorIndex.BASES) {
+                old.createCollection(Collections.versioned(base, 1), 384);
+            }
+            old.switchAliases(Map.of(Collections.FAILURES, "noetl_failures_v1", Collections.EXECUTIONS,
+                    "noetl_executions_v1", Collections.PLAYBOOKS, "noetl_playbooks_v1"));
+        }
+        try (Lifecycle life = new Lifecycle()) {
+            ServerRole server = life.add(ServerRole.start(ServerConfig.fromEnv(env)));
+            life.add(WorkerRole.start(WorkerConfig.fromEnv(env)));
+            StringWriter log = new StringWriter();
+            StreamRoles.Started stream = StreamRoles.start(env, life, new PrintWriter(log));
+            SinkIndexes sink = stream.sink();
+
+            assertThat(log.toString()).contains(", embedder minilm-l6-v2-q-384, dead letters ")
+                    .contains("sink: WARNING vector index version 1 was built with embedder "
+                    + "hashing-v1-384 (assumed").contains("this process embeds with minilm-l6-v2-q-384")
+                    .contains("sink: to rebuild the vector index with the configured embedder, run: "
+                            + "./noetl replay --target vectors");
+
+            NoetlClient client = new NoetlClient("http://127.0.0.1:" + server.httpPort());
+            client.register(PLAYBOOK);
+            String failedId = client.start(PATH, Map.of("mode", "fail"));
+            assertThat(client.await(failedId, NoetlClient.SETTLED, Duration.ofSeconds(60)).path("status").asText())
+                    .isEqualTo("FAILED");
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(sink.analytics().counts(1).traces()).isEqualTo(1));
+            assertThat(sink.vectors().count(1)).as("no MiniLM point in the hashing version").isZero();
+            assertThat(sink.vectors().embedderMismatch()).isPresent();
+
+            ReplayProgress replay = new ReplayJob("vectors", List.of(sink.vectors()),
+                    ReplaySettings.defaults(stream.bootstrapServers(), env.get("NOETL_STREAM_PREFIX")),
+                    Clock.systemUTC()).run();
+
+            assertThat(replay.state()).as("error: %s", replay.error()).isEqualTo(ReplayState.COMPLETED);
+            assertThat(sink.vectors().currentVersion()).isEqualTo(2);
+            assertThat(sink.vectors().embedderMismatch()).isEmpty();
+            assertThat(sink.vectors().count(Collections.FAILURES, 2)).isEqualTo(1);
+            float[] query = sink.vectors().queries().embed(new EmbeddingInput(null,
+                    "could not reach the warehouse database db-7 on port 5432"));
+            assertThat(sink.vectors().store().search(Collections.FAILURES, SearchRequest.of(query, 1)).getFirst()
+                    .payload().executionId()).isEqualTo(failedId);
+        }
     }
 
     private Map<String, String> env() {

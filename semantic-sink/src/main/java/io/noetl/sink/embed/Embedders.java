@@ -2,6 +2,7 @@ package io.noetl.sink.embed;
 
 import io.noetl.stores.embed.Embedder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,7 +10,9 @@ import java.util.Map;
  * Chooses the {@link Embedder} from the environment.
  *
  * <ul>
- *   <li>{@value #EMBEDDER}: {@code hashing} (the default when unset or blank) or {@code djl}</li>
+ *   <li>{@value #EMBEDDER}: {@code minilm} (the default when unset or blank: {@link MiniLmEmbedder}),
+ *       {@code hashing} (the fast option: {@link HashingEmbedder}) or {@code djl} (a user's model:
+ *       {@link DjlEmbedder})</li>
  *   <li>{@value #MODEL}: for {@code djl}, the model directory (TorchScript {@code .pt} + {@code tokenizer.json}) or
  *       a DJL location ({@code djl://…}, {@code https://…}, only when DJL may download); required</li>
  * </ul>
@@ -20,6 +23,11 @@ public final class Embedders {
     public static final String EMBEDDER = "NOETL_EMBEDDER";
     /** Where the sentence-transformer is. */
     public static final String MODEL = "NOETL_EMBEDDER_MODEL";
+    /** The embedder when {@value #EMBEDDER} is unset. */
+    public static final String DEFAULT = "minilm";
+
+    private static final List<String> KINDS = List.of(DEFAULT, "hashing", "djl");
+    private static final String ACCEPTED = "minilm, hashing or djl";
 
     private Embedders() {
     }
@@ -27,13 +35,13 @@ public final class Embedders {
     /**
      * The embedder's settings, parsed once.
      *
-     * @param kind  {@code hashing} or {@code djl}
+     * @param kind  {@code minilm}, {@code hashing} or {@code djl}
      * @param model for {@code djl}, the model folder or location; null otherwise
      */
     public record Settings(String kind, String model) {
         public Settings {
-            if (!kind.equals("hashing") && !kind.equals("djl")) {
-                throw new IllegalArgumentException(EMBEDDER + " must be hashing or djl, got '" + kind + "'");
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException(EMBEDDER + " must be " + ACCEPTED + ", got '" + kind + "'");
             }
             if (kind.equals("djl") && (model == null || model.isBlank())) {
                 throw new IllegalArgumentException(MODEL + " is required when " + EMBEDDER
@@ -41,7 +49,12 @@ public final class Embedders {
             }
         }
 
-        /** The hashing embedder, the default. */
+        /** The MiniLM sentence embedder, the default. */
+        public static Settings minilm() {
+            return new Settings(DEFAULT, null);
+        }
+
+        /** The hashing embedder, the fast option. */
         public static Settings hashing() {
             return new Settings("hashing", null);
         }
@@ -53,9 +66,10 @@ public final class Embedders {
      */
     public static Settings settings(Map<String, String> env) {
         String kind = env.getOrDefault(EMBEDDER, "");
-        kind = kind == null || kind.isBlank() ? "hashing" : kind.strip().toLowerCase(Locale.ROOT);
-        if (!kind.equals("hashing") && !kind.equals("djl")) {
-            throw new IllegalArgumentException(EMBEDDER + " must be hashing or djl, got '" + env.get(EMBEDDER) + "'");
+        kind = kind == null || kind.isBlank() ? DEFAULT : kind.strip().toLowerCase(Locale.ROOT);
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException(EMBEDDER + " must be " + ACCEPTED + ", got '" + env.get(EMBEDDER)
+                    + "'");
         }
         String model = env.get(MODEL);
         return new Settings(kind, kind.equals("djl") ? model : null);
@@ -64,12 +78,17 @@ public final class Embedders {
     /**
      * @param settings which embedder
      * @param dataDir  data directory of the process (DJL's cache goes under it), or null for {@code java.io.tmpdir}
-     * @return the embedder; a {@link DjlEmbedder} holds native memory and is to be closed by the caller (see
-     *         {@link #close(Embedder)})
+     * @return the embedder; a {@link MiniLmEmbedder} or a {@link DjlEmbedder} holds native memory and is to be
+     *         closed by the caller (see {@link #close(Embedder)})
      * @throws IllegalArgumentException naming {@code NOETL_EMBEDDER_MODEL} when the model cannot be loaded
+     * @throws IllegalStateException    when the bundled MiniLM model cannot be loaded
      */
     public static Embedder open(Settings settings, Path dataDir) {
-        return settings.kind().equals("djl") ? openDjl(settings.model(), dataDir) : new HashingEmbedder();
+        return switch (settings.kind()) {
+            case "djl" -> openDjl(settings.model(), dataDir);
+            case "hashing" -> new HashingEmbedder();
+            default -> MiniLmEmbedder.open(dataDir);
+        };
     }
 
     private static Embedder openDjl(String model, Path dataDir) {
@@ -80,7 +99,7 @@ public final class Embedders {
         }
     }
 
-    /** Closes the embedder when it holds resources (a {@link DjlEmbedder}); does nothing otherwise. */
+    /** Closes the embedder when it holds resources (a model); does nothing otherwise. */
     public static void close(Embedder embedder) {
         if (embedder instanceof AutoCloseable closeable) {
             try {

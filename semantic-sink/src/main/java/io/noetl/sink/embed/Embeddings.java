@@ -52,7 +52,10 @@ public final class Embeddings implements TextVectors {
         };
     }
 
-    /** The default: {@link HashingEmbedder} of dimension 384, default normalizer and cache size. */
+    /**
+     * The fast embeddings, for tests and benchmarks that need no model: {@link HashingEmbedder} of dimension 384,
+     * default normalizer and cache size. (The product's default embedder is chosen by {@link Embedders}.)
+     */
     public static Embeddings defaults() {
         return new Embeddings(new HashingEmbedder(), new TextNormalizer(), DEFAULT_CACHE_SIZE);
     }

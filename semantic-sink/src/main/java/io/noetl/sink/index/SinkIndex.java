@@ -1,6 +1,7 @@
 package io.noetl.sink.index;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -63,6 +64,17 @@ public interface SinkIndex extends AutoCloseable {
     /** As {@link #write(int, List)}, for a batch this index {@link #prepare prepared}. */
     default List<RejectedRecord> write(int version, PreparedBatch batch) {
         return write(version, batch.records());
+    }
+
+    /**
+     * Whether a version takes writes at all: the vector index refuses every point of a version built by another
+     * embedder. A replay checks it before it writes; the live sink's writes into such a version come back refused.
+     *
+     * @return why every write into {@code version} would be refused, naming the fix; empty when it takes writes
+     *         (the default)
+     */
+    default Optional<String> writeRefusal(int version) {
+        return Optional.empty();
     }
 
     /** @return how many documents (points, or rows by distinct key) a version holds */

@@ -24,9 +24,9 @@ public record StoreSettings(Path dataDir, Embedders.Settings embedder, VectorSto
         Objects.requireNonNull(analytics, "analytics");
     }
 
-    /** The embedded defaults under {@code dataDir}: hashing embedder, embedded vectors, embedded analytics. */
+    /** The embedded defaults under {@code dataDir}: MiniLM embedder, embedded vectors, embedded analytics. */
     public static StoreSettings embedded(Path dataDir) {
-        return new StoreSettings(dataDir, Embedders.Settings.hashing(), VectorStores.Settings.embedded(),
+        return new StoreSettings(dataDir, Embedders.Settings.minilm(), VectorStores.Settings.embedded(),
                 AnalyticsStores.Settings.embedded());
     }
 

@@ -26,6 +26,8 @@ final class VectorBatch {
     private final Map<String, PointDraft> executions = new LinkedHashMap<>();
     private final Map<String, ExecutionTrace> latest = new HashMap<>();
     private final Map<String, PlaybookSeen> playbooks = new LinkedHashMap<>();
+    /** Records that would give points: error events and traces. */
+    private final List<ConsumerRecord<byte[], byte[]>> sources = new ArrayList<>();
 
     private VectorBatch() {
     }
@@ -36,10 +38,13 @@ final class VectorBatch {
         for (ConsumerRecord<byte[], byte[]> r : records) {
             try {
                 if (r.topic().equals(eventsTopic)) {
-                    VectorMapping.failure(RecordDecoder.decode(r, NormalizedEvent.class), r)
-                            .ifPresent(batch.failures::add);
+                    Optional<PointDraft> failure = VectorMapping.failure(RecordDecoder.decode(r,
+                            NormalizedEvent.class), r);
+                    failure.ifPresent(batch.failures::add);
+                    failure.ifPresent(f -> batch.sources.add(r));
                 } else if (r.topic().equals(tracesTopic)) {
                     batch.addTrace(RecordDecoder.decode(r, ExecutionTrace.class), r);
+                    batch.sources.add(r);
                 }
             } catch (IllegalArgumentException e) {
                 batch.rejected.add(r, e.getMessage());
@@ -51,6 +56,16 @@ final class VectorBatch {
     /** @return the records rejected so far; the write adds those whose points the store refuses */
     Rejections rejected() {
         return rejected;
+    }
+
+    /**
+     * Refuses the whole batch: every record that would give a point is rejected with {@code reason}.
+     *
+     * @return the records rejected, those that could not be decoded included
+     */
+    List<RejectedRecord> refuseAll(String reason) {
+        sources.forEach(r -> rejected.add(r, reason));
+        return rejected.list();
     }
 
     /**

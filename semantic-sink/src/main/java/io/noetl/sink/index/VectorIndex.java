@@ -23,6 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * switched together in one step.
  *
  * <p>Records become point drafts in {@link VectorBatch}; {@link VectorUpserts} embeds and upserts them.
+ *
+ * <p>Each version holds the vectors of one embedder, recorded when the version is created ({@link EmbedderMarks}).
+ * A version built by another embedder takes none of this index's points (they come back refused, with the reason)
+ * and its readers' queries are refused ({@link #queries()}), until a replay builds a version with this embedder
+ * ({@link EmbedderCheck}).
  */
 public final class VectorIndex implements SinkIndex {
 
@@ -38,6 +43,8 @@ public final class VectorIndex implements SinkIndex {
     private final Set<String> topics;
     private final CachedPointer pointer;
     private final VectorUpserts upserts;
+    private final EmbedderMarks marks;
+    private final EmbedderCheck check;
 
     /**
      * @param store      where points go; closed with this index
@@ -52,6 +59,8 @@ public final class VectorIndex implements SinkIndex {
         this.topics = Set.of(eventsTopic, tracesTopic);
         this.pointer = new CachedPointer(this::readPointer);
         this.upserts = new VectorUpserts(store, embeddings);
+        this.marks = new EmbedderMarks(store);
+        this.check = new EmbedderCheck(store, marks, embeddings, this::currentVersion);
     }
 
     /** @return the store this index writes to */
@@ -69,9 +78,31 @@ public final class VectorIndex implements SinkIndex {
         return IndexTarget.VECTORS;
     }
 
+    /** @return the embeddings for readers' queries: they refuse while the current version has another embedder */
+    public IndexQueries queries() {
+        return new IndexQueries(embeddings, this::embedderMismatch);
+    }
+
+    /**
+     * Checks that the current version was built by this index's embedder (recorded per version; a version from
+     * before ids were recorded counts as {@value EmbedderMarks#LEGACY_ID} when it has 384 dimensions).
+     *
+     * @return what is wrong, naming both embedders and the replay that fixes it; empty when they agree or no
+     *         version exists yet
+     */
+    public Optional<String> embedderMismatch() {
+        return guard("check the embedder of the current vector index version", check::current);
+    }
+
+    @Override
+    public Optional<String> writeRefusal(int version) {
+        return guard("check the embedder of vector index version " + version, () -> check.version(version));
+    }
+
     /**
      * Checks that the current version was built with vectors of this index's dimension (it was not when the
-     * embedder changed since): every new point would then be refused.
+     * embedder changed since): every new point would then be refused. The dimension alone does not tell two
+     * embedders of one dimension apart; {@link #embedderMismatch()} does.
      *
      * @return what is wrong and how to fix it; empty when the dimensions agree or no version exists yet
      */
@@ -121,9 +152,21 @@ public final class VectorIndex implements SinkIndex {
         return List.copyOf(out);
     }
 
+    /**
+     * {@inheritDoc} The version's embedder is recorded first, so a version never exists without it.
+     *
+     * @throws IllegalStateException when the version exists and was built by another embedder
+     */
     @Override
     public void createVersion(int version) {
         guard("create vector index version " + version, () -> {
+            String first = Collections.versioned(Collections.FAILURES, version);
+            if (store.collectionExists(first)) {
+                check.version(version).ifPresent(problem -> {
+                    throw new IllegalStateException("create vector index version " + version + ": " + problem);
+                });
+            }
+            marks.record(first, embeddings.embedderId());
             for (String base : BASES) {
                 store.createCollection(Collections.versioned(base, version), embeddings.dimension());
             }
@@ -159,6 +202,7 @@ public final class VectorIndex implements SinkIndex {
             for (String base : BASES) {
                 store.dropCollection(Collections.versioned(base, version));
             }
+            marks.forget(Collections.versioned(Collections.FAILURES, version));
             return null;
         });
     }
@@ -187,6 +231,10 @@ public final class VectorIndex implements SinkIndex {
         return guard("write " + records.size() + " records into vector index version " + version, () -> {
             if (!store.collectionExists(Collections.versioned(Collections.FAILURES, version))) {
                 throw new IllegalArgumentException("vector index version " + version + " does not exist");
+            }
+            Optional<String> refused = check.version(version);
+            if (refused.isPresent()) {
+                return batch.refuseAll(refused.get());
             }
             String playbookCollection = Collections.versioned(Collections.PLAYBOOKS, version);
             List<PointDraft> drafts = batch.drafts(

@@ -98,6 +98,12 @@ public final class ReplayJob implements AutoCloseable {
                 LOG.info("replay of {}: version {} -> {}, {} records to copy{}", index.target().wireName(),
                         plan.from, plan.to, plan.remaining(), plan.resumed ? " (resumed)" : "");
             }
+            for (ReplayPlan plan : plans) {
+                // a --since repair of a version built by another embedder would mix vectors; a full replay fixes it
+                plan.index.writeRefusal(plan.to).ifPresent(problem -> {
+                    throw new IllegalStateException(problem);
+                });
+            }
             state = ReplayState.COPYING;
             for (ReplayPlan plan : plans) {
                 show(plan);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -62,8 +63,9 @@ final class ReplayKafka implements AutoCloseable {
     }
 
     /**
-     * Plans a full replay: resumes the newest version above the current one whose group has committed offsets,
-     * else drops unfinished versions without any and creates max + 1.
+     * Plans a full replay: resumes the newest version above the current one whose group has committed offsets and
+     * that takes this index's writes ({@link SinkIndex#writeRefusal}: a version begun by another embedder does
+     * not), else drops the unfinished versions and creates max + 1.
      */
     ReplayPlan planFull(SinkIndex index) {
         int current = index.currentVersion();
@@ -74,6 +76,13 @@ final class ReplayKafka implements AutoCloseable {
         Map<TopicPartition, Long> begin = offsets.beginningOffsets(partitions, TIMEOUT);
         for (int v : newer) {
             String group = ReplayJob.groupId(settings.prefix(), index, v);
+            Optional<String> refused = index.writeRefusal(v);
+            if (refused.isPresent()) {
+                // an unfinished replay by another embedder: resuming it would mix vectors, so it starts over
+                LOG.warn("not resuming version {} of {}: {}", v, index.target().wireName(), refused.get());
+                deleteGroup(group);
+                continue;
+            }
             Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
             if (!committed.isEmpty()) {
                 Map<TopicPartition, Long> start = new HashMap<>(begin);
@@ -86,8 +95,8 @@ final class ReplayKafka implements AutoCloseable {
             }
         }
         for (int v : newer) {
-            // an unfinished replay that never committed: nothing of it can be trusted or resumed
-            LOG.info("dropping unfinished version {} of {} (no committed replay offsets)", v,
+            // an unfinished replay that never committed, or one of another embedder: nothing of it can be resumed
+            LOG.info("dropping unfinished version {} of {} (not resumable)", v,
                     index.target().wireName());
             index.dropVersion(v);
         }

@@ -13,19 +13,43 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddersTest {
 
     @Test
-    @DisplayName("without NOETL_EMBEDDER the hashing embedder is used")
-    void defaultIsHashing() {
-        assertThat(Embedders.open(Embedders.settings(Map.of()), null)).isInstanceOf(HashingEmbedder.class);
-        assertThat(Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", " ")), null)).isInstanceOf(HashingEmbedder.class);
-        assertThat(Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "Hashing")), null).id()).isEqualTo("hashing-v1-384");
+    @DisplayName("without NOETL_EMBEDDER (or blank) the MiniLM sentence embedder is used")
+    void defaultIsMiniLm() {
+        assertThat(Embedders.settings(Map.of())).isEqualTo(Embedders.Settings.minilm());
+        assertThat(Embedders.settings(Map.of("NOETL_EMBEDDER", " "))).isEqualTo(Embedders.Settings.minilm());
+        Embedder embedder = Embedders.open(Embedders.settings(Map.of()), null);
+        try {
+            assertThat(embedder).isInstanceOf(MiniLmEmbedder.class);
+            assertThat(embedder.id()).isEqualTo("minilm-l6-v2-q-384");
+            assertThat(embedder.dimension()).isEqualTo(384);
+        } finally {
+            Embedders.close(embedder);
+        }
+        Embedder named = Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "MiniLM")), null);
+        try {
+            assertThat(named).isInstanceOf(MiniLmEmbedder.class);
+        } finally {
+            Embedders.close(named);
+        }
     }
 
     @Test
-    @DisplayName("an unknown NOETL_EMBEDDER is rejected naming the variable")
+    @DisplayName("NOETL_EMBEDDER=hashing gives the hashing embedder, in any case")
+    void hashingOnRequest() {
+        assertThat(Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "hashing")), null))
+                .isInstanceOf(HashingEmbedder.class);
+        assertThat(Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "Hashing")), null).id()).isEqualTo("hashing-v1-384");
+        assertThat(Embedders.open(Embedders.Settings.hashing(), null)).isInstanceOf(HashingEmbedder.class);
+    }
+
+    @Test
+    @DisplayName("an unknown NOETL_EMBEDDER is rejected naming the variable and the accepted values")
     void unknownEmbedder() {
         assertThatThrownBy(() -> Embedders.open(Embedders.settings(Map.of("NOETL_EMBEDDER", "openai")), null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("NOETL_EMBEDDER must be hashing or djl, got 'openai'");
+                .hasMessageContaining("NOETL_EMBEDDER must be minilm, hashing or djl, got 'openai'");
+        assertThatThrownBy(() -> new Embedders.Settings("bert", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOETL_EMBEDDER");
     }
 
     @Test

@@ -3,7 +3,11 @@ package io.noetl.sink.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.noetl.sink.embed.HashingEmbedder;
+import io.noetl.sink.embed.MiniLmEmbedder;
+import io.noetl.sink.index.EmbedderMarks;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
+import io.noetl.stores.embed.Embedder;
+import io.noetl.stores.vector.PointIds;
 import io.noetl.stores.vector.SearchRequest;
 import io.noetl.testkit.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +79,11 @@ class ReplayJobIT {
     }
 
     private TestVectorIndex index(int dimension) {
-        return new TestVectorIndex(store, "failures", Set.of(topic), new HashingEmbedder(dimension));
+        return index(new HashingEmbedder(dimension));
+    }
+
+    private TestVectorIndex index(Embedder embedder) {
+        return new TestVectorIndex(store, "failures", Set.of(topic), embedder);
     }
 
     private ReplaySettings settings() {
@@ -286,5 +294,86 @@ class ReplayJobIT {
                 .getFirst();
         assertThat(hit.payload().key()).isEqualTo("ev-7");
         assertThat(store.get("failures", hit.id()).orElseThrow().vector()).hasSize(256);
+    }
+
+    @Test
+    @DisplayName("a replay after switching between two embedders of the same dimension (hashing to MiniLM, both 384)"
+            + " gives a version recorded as MiniLM whose every point is a MiniLM vector")
+    void replayAfterSameDimensionEmbedderChangeIsConsistent() throws Exception {
+        produce(120, Instant.now());
+        ReplayProgress first = new ReplayJob("vectors", List.of(index(384)), settings(), Clock.systemUTC()).run();
+        assertThat(first.state()).as("error: %s", first.error()).isEqualTo(ReplayState.COMPLETED);
+
+        try (MiniLmEmbedder minilm = MiniLmEmbedder.open(null)) {
+            TestVectorIndex after = index(minilm);
+            assertThat(after.writeRefusal(1)).as("version 1 is hashing's").isPresent();
+
+            ReplayProgress second = new ReplayJob("vectors", List.of(after), settings(), Clock.systemUTC()).run();
+
+            assertThat(second.state()).as("error: %s", second.error()).isEqualTo(ReplayState.COMPLETED);
+            assertThat(second.toVersion()).isEqualTo(2);
+            assertThat(after.versions()).containsExactly(2);
+            assertThat(after.count(2)).isEqualTo(120);
+            assertThat(new EmbedderMarks(store).of(after.collection(2)).orElseThrow().embedderId())
+                    .isEqualTo("minilm-l6-v2-q-384");
+            assertThat(new EmbedderMarks(store).of(after.collection(1))).as("the old version's record is gone")
+                    .isEmpty();
+            for (int k : new int[] {0, 7, 63, 119}) {
+                assertMadeBy(minilm, k);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a replay resumed with another embedder does not write into the unfinished version of the first: it"
+            + " starts over, and the new version holds only its own vectors")
+    void resumedReplayWithOtherEmbedderStartsOver() throws Exception {
+        TestVectorIndex hashing = index(384);
+        buildV1(hashing, 10);
+        produce(600, Instant.now());
+        AtomicInteger writes = new AtomicInteger();
+        ReplayJob first = new ReplayJob("vectors", List.of(hashing), settings(), Clock.systemUTC());
+        hashing.afterWrite(v -> {
+            if (writes.incrementAndGet() == 3) {
+                first.close();
+            }
+        });
+        ReplayProgress stopped = first.run();
+        assertThat(stopped.state()).isEqualTo(ReplayState.FAILED);
+        assertThat(hashing.versions()).containsExactly(1, 2);
+        assertThat(committed(ReplayJob.groupId(prefix, hashing, 2))).isNotEmpty();
+
+        try (MiniLmEmbedder minilm = MiniLmEmbedder.open(null)) {
+            TestVectorIndex other = index(minilm);
+            ReplayProgress second = new ReplayJob("vectors", List.of(other), settings(), Clock.systemUTC()).run();
+
+            assertThat(second.state()).as("error: %s", second.error()).isEqualTo(ReplayState.COMPLETED);
+            assertThat(second.total()).as("nothing resumed: every record read again").isEqualTo(600);
+            assertThat(other.currentVersion()).isEqualTo(2);
+            assertThat(other.versions()).containsExactly(2);
+            assertThat(other.count(2)).isEqualTo(600);
+            assertThat(new EmbedderMarks(store).of(other.collection(2)).orElseThrow().embedderId())
+                    .isEqualTo("minilm-l6-v2-q-384");
+            for (int k : new int[] {0, 1, 2, 300, 599}) {
+                assertMadeBy(minilm, k);
+            }
+        }
+    }
+
+    /** The stored point of event k is the embedder's vector of its text (the store normalizes again on write). */
+    private void assertMadeBy(Embedder embedder, int k) {
+        float[] stored = store.get("failures", PointIds.of("ev-" + k)).orElseThrow().vector();
+        float[] expected = embedder.embed(text(k));
+        float[] hashing = new HashingEmbedder(384).embed(text(k));
+        assertThat(dot(stored, expected)).as("ev-%d against %s", k, embedder.id()).isGreaterThan(0.99999);
+        assertThat(dot(stored, hashing)).as("ev-%d against hashing", k).isLessThan(0.9);
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
     }
 }

@@ -2,6 +2,7 @@ package io.noetl.sink.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Json;
+import io.noetl.sink.index.EmbedderMarks;
 import io.noetl.sink.index.IndexTarget;
 import io.noetl.sink.index.RejectedRecord;
 import io.noetl.sink.index.SinkIndex;
@@ -14,6 +15,7 @@ import io.noetl.stores.vector.VectorStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -22,8 +24,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * A small vector SinkIndex for replay tests over a real {@link VectorStore}: values are JSON
  * {@code {"event_id", "text"}}, one point per event id, versions are collections {@code <base>_v<N>} and the
- * current one is the alias {@code <base>}. It can refuse the next writes as unavailable and call a hook after each
- * write.
+ * current one is the alias {@code <base>}. Like the product's index, each version records its embedder
+ * ({@link EmbedderMarks}) and takes no points of another. It can refuse the next writes as unavailable and call a
+ * hook after each write.
  */
 final class TestVectorIndex implements SinkIndex {
 
@@ -31,6 +34,7 @@ final class TestVectorIndex implements SinkIndex {
     private final String base;
     private final Set<String> topics;
     private final Embedder embedder;
+    private final EmbedderMarks marks;
     private final AtomicInteger unavailable = new AtomicInteger();
     private volatile IntConsumer afterWrite = v -> { };
 
@@ -39,6 +43,7 @@ final class TestVectorIndex implements SinkIndex {
         this.base = base;
         this.topics = topics;
         this.embedder = embedder;
+        this.marks = new EmbedderMarks(store);
     }
 
     /** The next {@code n} writes throw {@link SinkUnavailableException}. */
@@ -78,7 +83,18 @@ final class TestVectorIndex implements SinkIndex {
 
     @Override
     public void createVersion(int version) {
+        writeRefusal(version).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+        marks.record(collection(version), embedder.id());
         store.createCollection(collection(version), embedder.dimension());
+    }
+
+    @Override
+    public Optional<String> writeRefusal(int version) {
+        return marks.of(collection(version)).filter(m -> !m.embedderId().equals(embedder.id()))
+                .map(m -> "version " + version + " of " + base + " was built with " + m.embedderId() + ", not "
+                        + embedder.id());
     }
 
     @Override
@@ -92,6 +108,7 @@ final class TestVectorIndex implements SinkIndex {
             throw new IllegalArgumentException("version " + version + " of " + base + " is current");
         }
         store.dropCollection(collection(version));
+        marks.forget(collection(version));
     }
 
     @Override
@@ -99,6 +116,7 @@ final class TestVectorIndex implements SinkIndex {
         if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SinkUnavailableException("test store refuses writes", null);
         }
+        Optional<String> refused = writeRefusal(version);
         List<VectorPoint> points = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -107,6 +125,10 @@ final class TestVectorIndex implements SinkIndex {
                 node = Json.tree(r.value());
             } catch (IllegalArgumentException e) {
                 rejected.add(new RejectedRecord(r, "not JSON"));
+                continue;
+            }
+            if (refused.isPresent()) {
+                rejected.add(new RejectedRecord(r, refused.get()));
                 continue;
             }
             String id = node.path("event_id").asText("");

@@ -1,10 +1,8 @@
 package io.noetl.app.bench.sink;
 
 import io.noetl.app.bench.WorkDir;
-import io.noetl.sink.embed.DjlEmbedder;
 import io.noetl.sink.embed.Embedders;
 import io.noetl.sink.embed.Embeddings;
-import io.noetl.sink.embed.HashingEmbedder;
 import io.noetl.sink.embed.TextNormalizer;
 import io.noetl.sink.vector.VectorStores;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench retrieval}: similar-failure retrieval quality on every Loghub structured CSV in a folder, through the
- * configured embedder ({@code NOETL_EMBEDDER}/{@code NOETL_EMBEDDER_MODEL}, hashing by default; {@code --embedder}
+ * configured embedder ({@code NOETL_EMBEDDER}/{@code NOETL_EMBEDDER_MODEL}, MiniLM by default; {@code --embedder}
  * and {@code --model} override it) and the configured vector store ({@code NOETL_VECTOR_STORE}: the embedded store in
  * the work folder by default, or Qdrant). Prints one line per set and, last, {@code precision_at_10=N} (the mean over
  * sets).
@@ -47,7 +45,7 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
     private Path work;
 
     @Option(names = "--embedder", paramLabel = "NAME",
-            description = "hashing or djl (default: NOETL_EMBEDDER, else hashing)")
+            description = "minilm, hashing or djl (default: NOETL_EMBEDDER, else minilm)")
     private String embedderName;
 
     @Option(names = "--model", paramLabel = "DIR",
@@ -56,7 +54,7 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
 
-    /** With no configuration: the hashing embedder and the embedded store unless the options say otherwise. */
+    /** With no configuration: the MiniLM embedder and the embedded store unless the options say otherwise. */
     public RetrievalBenchCommand() {
         this(Map.of());
     }
@@ -115,30 +113,6 @@ public final class RetrievalBenchCommand implements Callable<Integer> {
     }
 
     private Embedder embedder() {
-        if (embedderName == null) {
-            if (model != null) {
-                throw new ParameterException(spec.commandLine(), "--model needs --embedder djl");
-            }
-            try {
-                return Embedders.open(Embedders.settings(env), null);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        return switch (embedderName.strip().toLowerCase(Locale.ROOT)) {
-            case "hashing" -> new HashingEmbedder();
-            case "djl" -> {
-                if (model == null || model.isBlank()) {
-                    throw new ParameterException(spec.commandLine(), "--model is required with --embedder djl");
-                }
-                try {
-                    yield DjlEmbedder.open(model, null);
-                } catch (IllegalArgumentException | IllegalStateException e) {
-                    throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
-                }
-            }
-            default -> throw new ParameterException(spec.commandLine(),
-                    "--embedder must be hashing or djl, got '" + embedderName + "'");
-        };
+        return BenchEmbedders.open(spec.commandLine(), embedderName, model, env);
     }
 }

@@ -11,10 +11,13 @@ import io.noetl.sink.analytics.AnalyticsStores;
 import io.noetl.sink.analytics.clickhouse.ClickHouseAnalyticsStore;
 import io.noetl.sink.analytics.clickhouse.ClickHouseSettings;
 import io.noetl.sink.analytics.duckdb.DuckDbAnalyticsStore;
+import io.noetl.sink.embed.Embedders;
 import io.noetl.sink.embed.Embeddings;
+import io.noetl.sink.embed.TextNormalizer;
 import io.noetl.sink.index.VectorIndex;
 import io.noetl.sink.vector.embedded.EmbeddedVectorStore;
 import io.noetl.stores.analytics.AnalyticsStore;
+import io.noetl.stores.embed.Embedder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Spec;
  * {@code bench sink}: the analytics path (Kafka → rows → store) against a raw batch insert of the same rows into the
  * same store, on the embedded store and on ClickHouse (a private {@code clickhouse-server} unless
  * {@code CLICKHOUSE_URL} names one; skipped when neither exists), and the vector path (embed with cache + upsert)
- * on failures drawn from few templates. Last line:
+ * on failures drawn from few templates, through the configured embedder ({@code NOETL_EMBEDDER}, MiniLM by default;
+ * {@code --embedder} overrides it), whose cost alone is printed first ({@link EmbedderCost}). Last line:
  * {@code sink_eps=N raw_eps=N ratio=N clickhouse_ratio=N vector_eps=N}.
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
@@ -69,6 +73,14 @@ public final class SinkBenchCommand implements Callable<Integer> {
             + "deleted afterwards)")
     private Path work;
 
+    @Option(names = "--embedder", paramLabel = "NAME",
+            description = "embedder of the vector path: minilm, hashing or djl (default: NOETL_EMBEDDER, else minilm)")
+    private String embedderName;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "for --embedder djl: folder with the TorchScript model (.pt) and tokenizer.json")
+    private String model;
+
     public SinkBenchCommand(Map<String, String> env) {
         this.env = env;
     }
@@ -82,7 +94,12 @@ public final class SinkBenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         String prefix = "bench" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL) + "_";
+        // opened first so that a bad embedder setting stops the run before anything is measured
+        long opening = System.nanoTime();
+        Embedder embedder = BenchEmbedders.open(spec.commandLine(), embedderName, model, env);
+        double loadMs = (System.nanoTime() - opening) / 1e6;
         try (Lifecycle life = new Lifecycle().closeOnShutdown()) {
+            life.add(() -> Embedders.close(embedder));
             Path dir = life.add(WorkDir.of(work, "noetl-bench-sink")).path();
             EmbeddedKafka kafka = life.add(EmbeddedKafka.ensure(env));
             out.println("Kafka " + kafka.bootstrapServers() + ", prefix " + prefix + ", work " + dir);
@@ -104,14 +121,15 @@ public final class SinkBenchCommand implements Callable<Integer> {
             double vectorEps;
             List<NormalizedEvent> failures = generator.failures(vectorEvents);
             try (EmbeddedVectorStore store = EmbeddedVectorStore.open(dir.resolve("vectors"))) {
-                Embeddings embeddings = Embeddings.defaults();
+                out.println(EmbedderCost.measure(embedder, loadMs).line());
+                out.flush();
+                Embeddings embeddings = new Embeddings(embedder, new TextNormalizer(), Embeddings.DEFAULT_CACHE_SIZE);
                 VectorIndex index = new VectorIndex(store, embeddings, new Names(prefix + "v_"));
                 bench.vectorsThroughSink(index, failures.subList(0, Math.min(failures.size(), 2000)));
                 vectorEps = bench.vectorsThroughSink(index, failures);
-                out.printf(Locale.ROOT, "vectors (embedded HNSW, %d-d hashing embedder): %,d failure events, "
-                        + "%,.0f events/s; %,d distinct texts embedded, %,d cache hits over both runs%n",
-                        embeddings.dimension(), failures.size(), vectorEps, embeddings.cacheMisses(),
-                        embeddings.cacheHits());
+                out.printf(Locale.ROOT, "vectors (embedded HNSW, %s): %,d failure events, %,.0f events/s; %,d "
+                        + "distinct texts embedded, %,d cache hits over both runs%n", embeddings.embedderId(),
+                        failures.size(), vectorEps, embeddings.cacheMisses(), embeddings.cacheHits());
             }
             out.printf(Locale.ROOT, "sink_eps=%d raw_eps=%d ratio=%.3f clickhouse_ratio=%s vector_eps=%d%n",
                     Math.round(embedded.sinkEps()), Math.round(embedded.rawEps()), embedded.ratio(), clickhouse,

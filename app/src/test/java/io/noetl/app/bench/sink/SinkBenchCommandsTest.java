@@ -71,6 +71,31 @@ class SinkBenchCommandsTest {
     }
 
     @Test
+    @DisplayName("bench retrieval uses MiniLM without configuration, and the hashing embedder with --embedder hashing"
+            + " or NOETL_EMBEDDER=hashing")
+    void retrievalDefaultAndHashingEmbedders() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        writeSet(data.resolve("Alpha_2k.log_structured.csv"), 0);
+
+        assertThat(run(new RetrievalBenchCommand(), "--data", data.toString())).isZero();
+        assertThat(out.toString()).contains("embedder=minilm-l6-v2-q-384");
+        assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "hashing")).isZero();
+        assertThat(out.toString()).contains("embedder=hashing-v1-384");
+        out.getBuffer().setLength(0);
+        assertThat(run(new RetrievalBenchCommand(Map.of("NOETL_EMBEDDER", "hashing")), "--data", data.toString()))
+                .isZero();
+        assertThat(out.toString()).contains("embedder=hashing-v1-384").doesNotContain("minilm");
+    }
+
+    @Test
+    @DisplayName("bench sink refuses an unknown --embedder before it starts anything")
+    void sinkRefusesUnknownEmbedder() {
+        assertThat(run(new SinkBenchCommand(Map.of()), "--embedder", "bert")).isEqualTo(2);
+        assertThat(err.toString()).contains("--embedder must be minilm, hashing or djl, got 'bert'");
+        assertThat(out.toString()).doesNotContain("Kafka");
+    }
+
+    @Test
     @DisplayName("bench retrieval with --embedder djl runs the sentence-transformer from --model")
     void retrievalWithDjlModel() throws IOException {
         Path data = Files.createDirectories(tmp.resolve("data"));
@@ -120,7 +145,7 @@ class SinkBenchCommandsTest {
         Path data = Files.createDirectories(tmp.resolve("data"));
         writeSet(data.resolve("Alpha_2k.log_structured.csv"), 0);
         assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "bert")).isEqualTo(2);
-        assertThat(err.toString()).contains("--embedder must be hashing or djl, got 'bert'");
+        assertThat(err.toString()).contains("--embedder must be minilm, hashing or djl, got 'bert'");
         assertThat(run(new RetrievalBenchCommand(), "--data", data.toString(), "--embedder", "djl")).isEqualTo(2);
         assertThat(err.toString()).contains("--model is required with --embedder djl");
         Path missing = tmp.resolve("no-model");

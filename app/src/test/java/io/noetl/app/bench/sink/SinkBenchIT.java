@@ -46,6 +46,10 @@ class SinkBenchIT {
         assertThat(Long.parseLong(m.group(5))).isPositive();
         assertThat(out.toString()).contains("embedded (DuckDB) round 1: 3,000 events")
                 .contains("ClickHouse round 1: 2,000 events").contains("500 failure events");
+        assertThat(out.toString()).as("the default embedder and its cost")
+                .containsPattern("embedder minilm-l6-v2-q-384: load \\d+ ms, one text [0-9.]+ ms \\(p50\\), "
+                        + "batch of 32")
+                .contains("vectors (embedded HNSW, minilm-l6-v2-q-384)");
     }
 
     @Test
