@@ -1,13 +1,16 @@
 package io.noetl.insights.ask;
 
+import static io.noetl.insights.StreamRows.done;
+import static io.noetl.insights.StreamRows.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.noetl.insights.EmbeddedStores;
 import io.noetl.insights.InsightSettings;
 import io.noetl.insights.Insights;
-import io.noetl.insights.MemoryStores;
 import io.noetl.insights.Runs;
 import io.noetl.insights.StoreAccess;
+import io.noetl.insights.StreamRows;
 import io.noetl.insights.UnknownExecutionException;
 import io.noetl.insights.diagnosis.EvidenceItem;
 import io.noetl.insights.execution.ExecutionSource;
@@ -16,23 +19,24 @@ import io.noetl.insights.reasoner.ExtractiveReasoner;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.playbook.Playbook;
 import io.noetl.schemas.playbook.PlaybookParser;
-import io.noetl.stores.analytics.ResolutionRow;
-import io.noetl.stores.analytics.StepErrorRate;
-import io.noetl.stores.analytics.StepQuantiles;
-import io.noetl.stores.vector.Collections;
-import io.noetl.stores.vector.Payload;
+import io.noetl.schemas.stream.NormalizedEvent;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Questions answered extractively from the execution, the vector store and the analytics store. */
+/**
+ * Questions answered extractively from the execution, the vector store and the analytics store; the stores are the
+ * embedded ones the sink writes (Lucene, DuckDB, the hashing embedder), filled through the sink's indexes.
+ */
 class AskTest {
 
     private static final ErrorInfo POOL = ErrorInfo.retriable("HttpError",
@@ -41,10 +45,17 @@ class AskTest {
 
     private final List<Runs> runs = new ArrayList<>();
     private final StoreAccess stores = new StoreAccess();
-    private final MemoryStores.WordVectors words = new MemoryStores.WordVectors();
-    private final MemoryStores.Vectors vectors = new MemoryStores.Vectors(words);
-    private final MemoryStores.Analytics analytics = new MemoryStores.Analytics();
     private ExecutionSource source = Runs.source(runs, Map.of());
+    @TempDir
+    private Path dir;
+    private EmbeddedStores embedded;
+
+    @AfterEach
+    void closeStores() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
 
     private Insights insights() {
         return new Insights(source, stores, new ExtractiveReasoner(), InsightSettings.DEFAULTS, Clock.systemUTC());
@@ -57,8 +68,11 @@ class AskTest {
         return run;
     }
 
-    private void attachStores() {
-        stores.attach(new StoreAccess.Stores(vectors, words, analytics));
+    /** Opens the embedded stores, empty at version 1, and attaches them as a process running the sink does. */
+    private EmbeddedStores attachStores() {
+        embedded = EmbeddedStores.open(dir);
+        stores.attach(embedded.stores());
+        return embedded;
     }
 
     private static void assertCitationsAreEvidence(AskAnswer a) {
@@ -91,12 +105,10 @@ class AskTest {
     @DisplayName("what fixed it: the resolution recorded for a similar past failure, found by meaning")
     void whatFixedIt() {
         Runs run = failed();
-        attachStores();
-        vectors.add(Collections.FAILURES, Payload.builder().key("01JPASTERROREVENT000000000").executionId(PAST)
-                .playbook("shop/orders").step("fetch").errorClass("dependency_5xx").time(Instant.now())
-                .text("HTTP 503 connection pool exhausted upstream | fetch | http | dependency_5xx").build());
-        analytics.resolutions = Map.of(PAST, new ResolutionRow("01JRESOLUTION0000000000000", PAST, "shop/orders",
-                "raised the orders API's pool to 40", "ana", Instant.now()));
+        NormalizedEvent pastError = error("01JPASTERROREVENT000000000", PAST, "shop/orders", "fetch", "http", POOL,
+                "t-pool", 1200L);
+        attachStores().events(pastError, StreamRows.resolution("01JRESOLUTION0000000000000", PAST, "shop/orders",
+                "raised the orders API's pool to 40", "ana")).traces(StreamRows.failedAt(pastError));
 
         AskAnswer a = insights().ask(new AskRequest("What fixed this last time?", run.id(), null));
 
@@ -113,10 +125,17 @@ class AskTest {
     @Test
     @DisplayName("which step is slow: the analytics store's quantiles, slowest p95 first")
     void whichStepIsSlow() {
-        attachStores();
-        analytics.quantiles = List.of(new StepQuantiles("fetch", 40, 2, 300, 900, 1200, 1500),
-                new StepQuantiles("load", 40, 0, 2000, 8000, 9000, 9500));
-        analytics.errorRates = List.of();
+        List<NormalizedEvent> attempts = new ArrayList<>();
+        // fetch: 40 attempts, 2 of them failed, p95 900 ms
+        repeat(35, () -> attempts.add(done("shop/orders", "fetch", "http", 300L)));
+        repeat(2, () -> attempts.add(error(null, null, "shop/orders", "fetch", "http", POOL, "t-pool", 300L)));
+        repeat(2, () -> attempts.add(done("shop/orders", "fetch", "http", 900L)));
+        attempts.add(done("shop/orders", "fetch", "http", 1500L));
+        // load: 40 attempts, p95 8000 ms
+        repeat(36, () -> attempts.add(done("shop/orders", "load", "python", 2000L)));
+        repeat(3, () -> attempts.add(done("shop/orders", "load", "python", 8000L)));
+        attempts.add(done("shop/orders", "load", "python", 9500L));
+        attachStores().events(attempts);
 
         AskAnswer a = insights().ask(new AskRequest("Which step is the bottleneck?", null, "shop/orders"));
 
@@ -129,12 +148,14 @@ class AskTest {
     @Test
     @DisplayName("how often does it fail: error rates of the playbook's steps")
     void howOftenDoesItFail() {
-        attachStores();
-        analytics.quantiles = List.of();
-        analytics.slowest = List.of();
-        analytics.errorRates = List.of(
-                new StepErrorRate("other/flow", "x", "t9", "timeout", 50, 60, 0.83),
-                new StepErrorRate("shop/orders", "fetch", "t1", "dependency_5xx", 12, 40, 0.3));
+        // finished attempts without a duration: error rates, no latencies
+        List<NormalizedEvent> attempts = new ArrayList<>();
+        repeat(50, () -> attempts.add(error(null, null, "other/flow", "x", "python",
+                ErrorInfo.of("Timeout", "read timed out after 30s"), "t9", null)));
+        repeat(10, () -> attempts.add(done("other/flow", "x", "python", null)));
+        repeat(12, () -> attempts.add(error(null, null, "shop/orders", "fetch", "http", POOL, "t1", null)));
+        repeat(28, () -> attempts.add(done("shop/orders", "fetch", "http", null)));
+        attachStores().events(attempts);
 
         AskAnswer a = insights().ask(new AskRequest("How often does fetch fail?", null, "shop/orders"));
 
@@ -144,11 +165,11 @@ class AskTest {
     }
 
     @Test
-    @DisplayName("an analytics query the backend does not answer yet names the store as missing")
-    void unsupportedAnalyticsQueriesAreMissing() {
-        attachStores();
+    @DisplayName("an attached analytics store that cannot be read (closed under the server) is named as missing")
+    void unreadableAnalyticsStoreIsMissing() {
+        attachStores().analyticsStore().close();
         AskAnswer a = insights().ask(new AskRequest("Which step is slow?", null, "shop/orders"));
-        assertThat(a.missing()).contains("analytics");
+        assertThat(a.missing()).contains("analytics").doesNotContain("vectors");
         assertThat(a.answer()).isNotBlank();
     }
 
@@ -196,24 +217,21 @@ class AskTest {
     @Test
     @DisplayName("hits that share nothing with the question are not quoted")
     void unrelatedHitsAreNotEvidence() {
-        attachStores();
-        vectors.add(Collections.FAILURES, Payload.builder().key("01JERRORC0000000000000000C").executionId("EC")
-                .playbook("ops/disk").step("backup").text("disk full on node seven").build());
+        attachStores().events(error("01JERRORC0000000000000000C", "EC", "ops/disk", "backup", "shell",
+                ErrorInfo.of("IOError", "disk full on node seven"), null, null));
         AskAnswer a = insights().ask(new AskRequest("Why was the connection refused?", null, null));
+        assertThat(a.missing()).as("the vector store was searched").isEmpty();
         assertThat(a.evidence()).extracting(EvidenceItem::eventId).doesNotContain("01JERRORC0000000000000000C");
     }
 
     @Test
     @DisplayName("a question about a playbook searches only that playbook's failures")
     void playbookFiltersTheSearch() {
-        attachStores();
-        analytics.resolutions = Map.of();
-        analytics.quantiles = List.of();
-        analytics.errorRates = List.of();
-        vectors.add(Collections.FAILURES, Payload.builder().key("01JERRORA0000000000000000A").executionId("EA")
-                .playbook("shop/orders").step("fetch").text("connection refused by orders db").build());
-        vectors.add(Collections.FAILURES, Payload.builder().key("01JERRORB0000000000000000B").executionId("EB")
-                .playbook("crm/sync").step("push").text("connection refused by crm db").build());
+        attachStores().events(
+                error("01JERRORA0000000000000000A", "EA", "shop/orders", "fetch", "http",
+                        ErrorInfo.of("ConnectionError", "connection refused by orders db"), null, null),
+                error("01JERRORB0000000000000000B", "EB", "crm/sync", "push", "http",
+                        ErrorInfo.of("ConnectionError", "connection refused by crm db"), null, null));
 
         AskAnswer a = insights().ask(new AskRequest("Why was the connection refused?", null, "shop/orders"));
 
@@ -231,6 +249,12 @@ class AskTest {
         assertThat(a.citations()).isEmpty();
         AskAnswer rates = insights().ask(new AskRequest("How often do orders fail?", null, "shop/orders"));
         assertThat(rates.answer()).endsWith("the vectors and analytics stores could not be read from this server.");
+    }
+
+    private static void repeat(int times, Runnable action) {
+        for (int i = 0; i < times; i++) {
+            action.run();
+        }
     }
 
     private static String playbook(String tail) {
