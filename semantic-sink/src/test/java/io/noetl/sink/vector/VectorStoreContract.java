@@ -3,6 +3,7 @@ package io.noetl.sink.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.noetl.stores.vector.Payload;
 import io.noetl.stores.vector.PointIds;
@@ -80,8 +81,7 @@ public abstract class VectorStoreContract {
     @DisplayName("search returns the nearest points first, with cosine scores, up to the limit")
     void searchRanksByCosine() {
         store.upsert(coll, List.of(
-                point("far", axis(3), Payload.builder()),
-                point("near", near(0, 0.2f), Payload.builder()),
+                point("far", axis(3), Payload.builder()), point("near", near(0, 0.2f), Payload.builder()),
                 point("nearer", near(0, 0.05f), Payload.builder()),
                 point("opposite", new float[] {-1, 0, 0, 0, 0, 0, 0, 0}, Payload.builder())));
 
@@ -111,8 +111,7 @@ public abstract class VectorStoreContract {
     @Test
     @DisplayName("within one batch, a later point with the same id wins")
     void duplicateIdsInOneBatch() {
-        store.upsert(coll, List.of(
-                point("evt-1", axis(0), Payload.builder().step("first")),
+        store.upsert(coll, List.of(point("evt-1", axis(0), Payload.builder().step("first")),
                 point("evt-1", axis(0), Payload.builder().step("second"))));
 
         assertThat(store.count(coll)).isEqualTo(1);
@@ -138,8 +137,7 @@ public abstract class VectorStoreContract {
     @DisplayName("filters by playbook, step, error class and time range, alone and combined")
     void filters() {
         store.upsert(coll, List.of(
-                point("a", near(0, 0.1f), Payload.builder().playbook("p1").step("s1").errorClass("timeout")
-                        .time(T0)),
+                point("a", near(0, 0.1f), Payload.builder().playbook("p1").step("s1").errorClass("timeout").time(T0)),
                 point("b", near(0, 0.2f), Payload.builder().playbook("p1").step("s2").errorClass("connection")
                         .time(T0.plusSeconds(60))),
                 point("c", near(0, 0.3f), Payload.builder().playbook("p2").step("s1").errorClass("timeout")
@@ -240,8 +238,7 @@ public abstract class VectorStoreContract {
     @DisplayName("a payload over the size limit is rejected and nothing of the batch is written")
     void payloadTooLarge() {
         String big = "x".repeat(store.maxPayloadBytes() + 1);
-        List<VectorPoint> batch = List.of(
-                point("ok", axis(0), Payload.builder()),
+        List<VectorPoint> batch = List.of(point("ok", axis(0), Payload.builder()),
                 point("big", axis(1), Payload.builder().text(big)));
 
         assertThatThrownBy(() -> store.upsert(coll, batch))
@@ -310,11 +307,11 @@ public abstract class VectorStoreContract {
     @Test
     @DisplayName("after close and reopen, committed points, payloads and dimensions are still there")
     void reopenKeepsData() throws Exception {
-        store.upsert(coll, List.of(point("a", axis(0), Payload.builder().step("s")), point("b", axis(1),
-                Payload.builder())));
+        store.upsert(coll, List.of(point("a", axis(0), Payload.builder().step("s")),
+                point("b", axis(1), Payload.builder())));
         store.commit();
         VectorStore reopened = reopen(store);
-        org.junit.jupiter.api.Assumptions.assumeTrue(reopened != null, "store cannot be reopened in this test");
+        assumeTrue(reopened != null, "store cannot be reopened in this test");
         store = reopened;
 
         assertThat(store.collectionExists(coll)).isTrue();
@@ -334,8 +331,8 @@ public abstract class VectorStoreContract {
         store.createCollection(v2, DIM);
         try {
             store.upsert(coll, List.of(point("old", axis(0), Payload.builder())));
-            store.upsert(v2, List.of(point("new", axis(0), Payload.builder()), point("new2", axis(1),
-                    Payload.builder())));
+            store.upsert(v2, List.of(point("new", axis(0), Payload.builder()),
+                    point("new2", axis(1), Payload.builder())));
             store.switchAliases(Map.of(a1, coll, a2, coll));
             assertThat(store.aliasTarget(a1)).contains(coll);
             assertThat(store.count(a1)).isEqualTo(1);
@@ -397,7 +394,6 @@ public abstract class VectorStoreContract {
     }
 
     private List<String> keys(SearchFilter filter) {
-        return store.search(coll, new SearchRequest(axis(0), 10, filter)).stream()
-                .map(h -> h.payload().key()).toList();
+        return store.search(coll, new SearchRequest(axis(0), 10, filter)).stream().map(h -> h.payload().key()).toList();
     }
 }

@@ -1,5 +1,10 @@
 package io.noetl.sink.analytics.clickhouse;
 
+import static io.noetl.sink.analytics.AnalyticsFixtures.PB;
+import static io.noetl.sink.analytics.AnalyticsFixtures.at;
+import static io.noetl.sink.analytics.AnalyticsFixtures.event;
+import static io.noetl.sink.analytics.AnalyticsFixtures.fixtureEvents;
+import static io.noetl.sink.analytics.AnalyticsFixtures.fullBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
