@@ -3,6 +3,8 @@ package io.noetl.app.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.noetl.schemas.Json;
+import io.noetl.schemas.settings.Env;
+import io.noetl.server.ServerConfig;
 import io.noetl.sink.replay.ReplayProgress;
 import io.noetl.sink.replay.ReplayState;
 import java.io.IOException;
@@ -12,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +31,10 @@ public final class ReindexClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
-    /** {@code NOETL_API}, else {@code http://127.0.0.1:<NOETL_HTTP_PORT or 8080>}. */
+    /** {@code NOETL_API}, else {@code http://127.0.0.1:<the server's port>} (the server's own settings). */
     public static String apiUrl(Map<String, String> env) {
-        String url = env.get("NOETL_API");
-        if (url != null && !url.isBlank()) {
-            return url.trim();
-        }
-        String port = env.get("NOETL_HTTP_PORT");
-        return "http://127.0.0.1:" + (port == null || port.isBlank() ? "8080" : port.trim());
+        return Env.of(env).optional("NOETL_API")
+                .orElseGet(() -> "http://127.0.0.1:" + ServerConfig.fromEnv(env).httpPort());
     }
 
     public URI base() {
