@@ -2,7 +2,6 @@ package io.noetl.sink.analytics.duckdb;
 
 import io.noetl.schemas.stream.Alert;
 import io.noetl.schemas.stream.ExecutionTrace;
-import io.noetl.sink.analytics.FailureReads;
 import io.noetl.sink.analytics.PageCursor;
 import io.noetl.stores.analytics.AlertQuery;
 import io.noetl.stores.analytics.AnalyticsBatch;
@@ -35,7 +34,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * thread, one call at a time.
  *
  * <p>The parts: {@link DuckDbVersions} (tables and pointer), {@link DuckDbWriter} (writes), {@link DuckDbInsights}
- * (step, trace and alert queries), {@link DuckDbFailureQueries} (errors, fingerprints, resolutions, recovery,
- * read by {@link FailureReads}), all on one {@link DuckDbJdbc} connection this class serializes calls to.
+ * (step, trace and alert queries), {@link DuckDbFailureQueries} (errors, fingerprints, resolutions, recovery, read by
+ * {@link io.noetl.sink.analytics.FailureReads}). Writes and
+ * version changes run on one {@link DuckDbJdbc} connection this class serializes calls to; queries run side by side
+ * on read connections of their own ({@link DuckDbReaders}), and a version is never dropped while a query reads it.
  */
 public final class DuckDbAnalyticsStore implements AnalyticsStore {
 
@@ -61,18 +64,19 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     private final DuckDbVersions versions;
     private final DuckDbWriter writer;
     private final DuckDbInsights insights;
-    private final FailureReads<DuckDbStatement> failures;
-    private int current;
-    private boolean closed;
+    private final DuckDbReaders readers;
+    // queries hold it shared; dropping a version and closing hold it exclusively
+    private final ReadWriteLock reading = new ReentrantReadWriteLock();
+    private volatile int current;
+    private volatile boolean closed;
 
-    private DuckDbAnalyticsStore(Path file, DuckDBConnection connection, int current) {
+    private DuckDbAnalyticsStore(Path file, DuckDBConnection connection, DuckDbReaders readers, int current) {
         this.file = file;
         this.jdbc = new DuckDbJdbc(file, connection);
         this.versions = new DuckDbVersions(jdbc);
         this.writer = new DuckDbWriter(jdbc);
         this.insights = new DuckDbInsights(jdbc);
-        this.failures = new FailureReads<>(new DuckDbFailureQueries(), (what, version, statement) -> jdbc.query(
-                what + " from analytics version " + version, statement.sql(), statement.params(), DuckDbRow::of));
+        this.readers = readers;
         this.current = current;
     }
 
@@ -91,8 +95,9 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
             DuckDBConnection connection = jdbc.unwrap(DuckDBConnection.class);
             DuckDbVersions.prepare(connection);
             int current = DuckDbVersions.readPointer(connection);
+            DuckDbReaders readers = DuckDbReaders.open(file, connection, DuckDbReaders.defaultSize());
             LOG.info("analytics store opened: DuckDB file {}, current version {}", file, current);
-            return new DuckDbAnalyticsStore(file, connection, current);
+            return new DuckDbAnalyticsStore(file, connection, readers, current);
         } catch (SQLException | IOException e) {
             throw new AnalyticsStoreException("open DuckDB analytics file " + file + ": " + e.getMessage(), e);
         }
@@ -104,7 +109,7 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
-    public synchronized int currentVersion() {
+    public int currentVersion() {
         return current;
     }
 
@@ -135,7 +140,12 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
             throw new IllegalArgumentException("analytics version " + version
                     + " is the current version; switch to another one before dropping it");
         }
-        versions.drop(version);
+        reading.writeLock().lock();
+        try {
+            versions.drop(version);
+        } finally {
+            reading.writeLock().unlock();
+        }
     }
 
     @Override
@@ -151,93 +161,98 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
     }
 
     @Override
-    public synchronized List<StepLatency> slowestSteps(TimeRange range, int limit) {
-        return current == 0 ? List.of() : readable().slowestSteps(current, range, limit);
+    public List<StepLatency> slowestSteps(TimeRange range, int limit) {
+        return read(List.of(), (r, v) -> r.insights().slowestSteps(v, range, limit));
     }
 
     @Override
-    public synchronized List<StepErrorRate> errorRates(TimeRange range, int limit) {
-        return current == 0 ? List.of() : readable().errorRates(current, range, limit);
+    public List<StepErrorRate> errorRates(TimeRange range, int limit) {
+        return read(List.of(), (r, v) -> r.insights().errorRates(v, range, limit));
     }
 
     @Override
-    public synchronized List<AttemptOutcome> successByAttempt(String playbook, String step) {
-        return current == 0 ? List.of() : readable().successByAttempt(current, playbook, step);
+    public List<AttemptOutcome> successByAttempt(String playbook, String step) {
+        return read(List.of(), (r, v) -> r.insights().successByAttempt(v, playbook, step));
     }
 
     @Override
-    public synchronized List<DurationPoint> durationHistory(String playbook, String step, TimeRange range,
-            int limit) {
-        return current == 0 ? List.of() : readable().durationHistory(current, playbook, step, range, limit);
+    public List<DurationPoint> durationHistory(String playbook, String step, TimeRange range, int limit) {
+        return read(List.of(), (r, v) -> r.insights().durationHistory(v, playbook, step, range, limit));
     }
 
     @Override
-    public synchronized List<StatusCount> executionsByStatus(TimeRange range) {
-        return current == 0 ? List.of() : readable().executionsByStatus(current, range);
+    public List<StatusCount> executionsByStatus(TimeRange range) {
+        return read(List.of(), (r, v) -> r.insights().executionsByStatus(v, range));
     }
 
     @Override
-    public synchronized List<ErrorOccurrence> executionErrors(String executionId) {
-        return executionId == null ? List.of() : read(List.of(), v -> failures.executionErrors(v, executionId));
+    public List<ErrorOccurrence> executionErrors(String executionId) {
+        return executionId == null ? List.of()
+                : read(List.of(), (r, v) -> r.failures().executionErrors(v, executionId));
     }
 
     @Override
-    public synchronized Optional<Fingerprint> fingerprint(String templateId) {
-        return templateId == null ? Optional.empty() : read(Optional.empty(), v -> failures.fingerprint(v, templateId));
+    public Optional<Fingerprint> fingerprint(String templateId) {
+        return templateId == null ? Optional.empty()
+                : read(Optional.empty(), (r, v) -> r.failures().fingerprint(v, templateId));
     }
 
     @Override
-    public synchronized Page<Fingerprint> fingerprints(String playbook, Instant since, int limit, String cursor) {
+    public Page<Fingerprint> fingerprints(String playbook, Instant since, int limit, String cursor) {
         PageCursor after = PageCursor.decode(cursor);
         PageCursor.checkLimit(limit);
-        return read(new Page<>(List.of(), null), v -> failures.fingerprints(v, playbook, since, limit, after));
+        return read(new Page<>(List.of(), null), (r, v) -> r.failures().fingerprints(v, playbook, since, limit, after));
     }
 
     @Override
-    public synchronized Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor) {
+    public Page<ExecutionHit> fingerprintExecutions(String templateId, int limit, String cursor) {
         PageCursor after = PageCursor.decode(cursor);
         PageCursor.checkLimit(limit);
         return templateId == null ? new Page<>(List.of(), null) : read(new Page<>(List.of(), null),
-                v -> failures.fingerprintExecutions(v, templateId, limit, after));
+                (r, v) -> r.failures().fingerprintExecutions(v, templateId, limit, after));
     }
 
     @Override
-    public synchronized Map<String, ResolutionRow> resolutions(Collection<String> executionIds) {
-        return read(Map.of(), v -> failures.resolutions(v, executionIds));
+    public Map<String, ResolutionRow> resolutions(Collection<String> executionIds) {
+        return read(Map.of(), (r, v) -> r.failures().resolutions(v, executionIds));
     }
 
     @Override
-    public synchronized List<StepQuantiles> stepQuantiles(String playbook, TimeRange range) {
-        return read(List.of(), v -> insights.stepQuantiles(v, playbook, range));
+    public List<StepQuantiles> stepQuantiles(String playbook, TimeRange range) {
+        return read(List.of(), (r, v) -> r.insights().stepQuantiles(v, playbook, range));
     }
 
     @Override
-    public synchronized List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range) {
-        return read(List.of(), v -> failures.recoveryByClass(v, playbook, step, range));
+    public List<ClassRecovery> recoveryByClass(String playbook, String step, TimeRange range) {
+        return read(List.of(), (r, v) -> r.failures().recoveryByClass(v, playbook, step, range));
     }
 
     @Override
-    public synchronized List<ExecutionTrace> traces(String playbook, TimeRange range, int limit) {
-        return read(List.of(), v -> insights.traces(v, playbook, range, limit));
+    public List<ExecutionTrace> traces(String playbook, TimeRange range, int limit) {
+        return read(List.of(), (r, v) -> r.insights().traces(v, playbook, range, limit));
     }
 
     @Override
-    public synchronized Page<Alert> alerts(AlertQuery query) {
+    public Page<Alert> alerts(AlertQuery query) {
         PageCursor after = PageCursor.decode(query.cursor());
-        return read(new Page<>(List.of(), null), v -> insights.alerts(v, query, after));
+        return read(new Page<>(List.of(), null), (r, v) -> r.insights().alerts(v, query, after));
     }
 
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+        reading.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            readers.close();
             jdbc.close();
             LOG.info("analytics store closed: {}", file);
         } catch (SQLException e) {
             LOG.warn("closing DuckDB analytics file {} failed", file, e);
+        } finally {
+            reading.writeLock().unlock();
         }
     }
 
@@ -246,15 +261,16 @@ public final class DuckDbAnalyticsStore implements AnalyticsStore {
         return insights.storedStepMetricsCount(version, playbook, step, windowStart);
     }
 
-    private DuckDbInsights readable() {
-        checkOpen();
-        return insights;
-    }
-
-    /** Runs a query on the current version, or answers {@code none} before the first switch. */
-    private <T> T read(T none, IntFunction<T> query) {
-        checkOpen();
-        return current == 0 ? none : query.apply(current);
+    /** Runs a query on the current version on a read connection, or answers {@code none} before the first switch. */
+    private <T> T read(T none, BiFunction<DuckDbReaders.Reader, Integer, T> query) {
+        reading.readLock().lock();
+        try {
+            checkOpen();
+            int version = current;
+            return version == 0 ? none : readers.read(r -> query.apply(r, version));
+        } finally {
+            reading.readLock().unlock();
+        }
     }
 
     private void requireVersion(int version) {
