@@ -55,7 +55,7 @@ public final class Insights {
         this.reasoner = reasoner;
         this.diagnoser = new Diagnoser(source, stores, new ErrorClasses(ErrorClassifier.standard()), settings, clock);
         this.fingerprints = new Fingerprints(stores, settings, clock);
-        this.playbooks = new PlaybookInsights(source, stores, clock);
+        this.playbooks = new PlaybookInsights(source, stores, clock, settings.historyTtl());
         this.search = new Search(stores, clock);
         this.asker = new Asker(source, stores, diagnoser, settings, clock);
         this.generator = new PlaybookGenerator(stores);

@@ -3,6 +3,7 @@ package io.noetl.insights.diagnosis;
 import io.noetl.insights.InsightSettings;
 import io.noetl.insights.StoreAccess;
 import io.noetl.insights.StoreUnavailableException;
+import io.noetl.insights.TtlCache;
 import io.noetl.insights.execution.ExecutionSource;
 import io.noetl.insights.execution.ExecutionView;
 import io.noetl.insights.reasoner.DiagnosisDraft;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Diagnoser {
 
     private static final Logger LOG = LoggerFactory.getLogger(Diagnoser.class);
+    private static final int CACHE_ENTRIES = 10_000;
 
     private final ExecutionSource source;
     private final StoreAccess stores;
@@ -46,6 +48,8 @@ public final class Diagnoser {
     private final Recommender recommender = new Recommender();
     private final InsightSettings settings;
     private final Clock clock;
+    private final TtlCache<String, Optional<Fingerprint>> fingerprints;
+    private final TtlCache<List<String>, StepHistory> histories;
 
     public Diagnoser(ExecutionSource source, StoreAccess stores, ErrorClasses classes, InsightSettings settings,
             Clock clock) {
@@ -56,6 +60,8 @@ public final class Diagnoser {
         this.similarFailures = new SimilarFailures(stores);
         this.settings = settings;
         this.clock = clock;
+        this.fingerprints = new TtlCache<>(settings.historyTtl(), CACHE_ENTRIES, clock);
+        this.histories = new TtlCache<>(settings.historyTtl(), CACHE_ENTRIES, clock);
     }
 
     /** The rules' finding and the evidence around it, ready for a reasoner. */
@@ -141,7 +147,9 @@ public final class Diagnoser {
             return Optional.empty();
         }
         try {
-            Optional<Fingerprint> fp = stores.analytics().flatMap(a -> a.fingerprint(o.templateId()));
+            // a template not seen yet is asked again next time: it is about to appear
+            Optional<Fingerprint> fp = fingerprints.get(o.templateId(),
+                    id -> stores.analytics().flatMap(a -> a.fingerprint(id)), Optional::isPresent);
             Instant newSince = clock.instant().minus(settings.fingerprintNew());
             return fp.map(p -> new FingerprintView(p.templateId(), p.template(), p.occurrences(), p.executions(),
                     p.firstSeen(), p.lastSeen(), p.firstSeen() != null && p.firstSeen().isAfter(newSince)));
@@ -161,10 +169,13 @@ public final class Diagnoser {
         }
         Instant now = clock.instant();
         TimeRange range = new TimeRange(now.minus(settings.historyWindow()), now.plusSeconds(60));
+        AnalyticsStore store = analytics.get();
         try {
-            StepQuantiles q = analytics.get().stepQuantiles(x.playbookPath(), range).stream()
-                    .filter(s -> f.step().equals(s.step())).findFirst().orElse(null);
-            return new StepHistory(analytics.get().recoveryByClass(x.playbookPath(), f.step(), range), q);
+            return histories.get(List.of(x.playbookPath(), f.step()), key -> {
+                StepQuantiles q = store.stepQuantiles(x.playbookPath(), range).stream()
+                        .filter(s -> f.step().equals(s.step())).findFirst().orElse(null);
+                return new StepHistory(store.recoveryByClass(x.playbookPath(), f.step(), range), q);
+            });
         } catch (RuntimeException e) {
             unavailable(missing, e);
             return StepHistory.NONE;

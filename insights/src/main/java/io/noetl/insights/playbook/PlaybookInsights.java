@@ -2,6 +2,7 @@ package io.noetl.insights.playbook;
 
 import io.noetl.insights.StoreAccess;
 import io.noetl.insights.StoreUnavailableException;
+import io.noetl.insights.TtlCache;
 import io.noetl.insights.execution.ExecutionSource;
 import io.noetl.insights.recommend.RetryAdvice;
 import io.noetl.insights.recommend.StepPatch;
@@ -43,11 +44,13 @@ public final class PlaybookInsights {
     private final ExecutionSource source;
     private final StoreAccess stores;
     private final Clock clock;
+    private final TtlCache<List<Object>, PlaybookReport> reports;
 
-    public PlaybookInsights(ExecutionSource source, StoreAccess stores, Clock clock) {
+    public PlaybookInsights(ExecutionSource source, StoreAccess stores, Clock clock, java.time.Duration reuse) {
         this.source = source;
         this.stores = stores;
         this.clock = clock;
+        this.reports = new TtlCache<>(reuse, 1_000, clock);
     }
 
     /**
@@ -56,6 +59,12 @@ public final class PlaybookInsights {
      * @throws StoreUnavailableException when the analytics store cannot be read
      */
     public PlaybookReport report(String path, Instant since) {
+        // the same report is asked for again and again by a dashboard: a window start to the minute shares it
+        long minute = since.getEpochSecond() / 60;
+        return reports.get(List.of(path, minute), key -> build(path, since));
+    }
+
+    private PlaybookReport build(String path, Instant since) {
         AnalyticsStore analytics = stores.analytics().orElseThrow(() -> new StoreUnavailableException(
                 StoreAccess.ANALYTICS, "no analytics store is readable from this process", null));
         Instant now = clock.instant();
