@@ -54,6 +54,7 @@ final class Reasons {
                 .replaceAll("^waits for a decision at .*", "waits for a decision")
                 .replaceAll("template '.*?' failed", "template '…' failed")
                 .replaceAll("'[^']*'", "'…'")
+                .replace("UnknownTokenException: Unknown token found", "Unknown token found")
                 .replaceAll("Unknown token found: \\S+", "Unknown token found: …")
                 .replaceAll("\\b[0-9A-HJKMNP-TV-Z]{26}\\b", "…");
         return status + ": " + reason;

@@ -47,8 +47,11 @@ final class ToolCheck {
     /** An http tool is local when its URL, rendered with the workload, names this machine. */
     private static List<Dependency> http(String where, Map<?, ?> tool, WorkloadTemplate workload) {
         String url = firstText(tool, "url", "endpoint", "base_url");
+        if (url == null && tool.get("spec") instanceof Map<?, ?> spec) {
+            url = firstText(spec, "url", "endpoint", "base_url");
+        }
         if (url == null) {
-            return List.of();
+            return List.of(Dependency.at(where, "http to a host known only at run time", "http without a url"));
         }
         String host = Hosts.hostOf(workload.render(url));
         if (host == null || WorkloadTemplate.unresolved(host)) {

@@ -26,6 +26,9 @@ class ReasonsTest {
                 .isEqualTo("FAILED: TemplateError: template '…' failed: Unknown token found: …");
         assertThat(Reasons.failure("FAILED", "step start failed: PythonError: NameError: name 'random' is not"
                 + " defined")).isEqualTo("FAILED: PythonError: NameError: name '…' is not defined");
+        assertThat(Reasons.failure("FAILED", "step s failed: TemplateError: template '{{ url }}/x' failed:"
+                + " UnknownTokenException: Unknown token found: url"))
+                .isEqualTo("FAILED: TemplateError: template '…' failed: Unknown token found: …");
         assertThat(Reasons.failure("TIMEOUT", null)).isEqualTo("TIMEOUT");
     }
 

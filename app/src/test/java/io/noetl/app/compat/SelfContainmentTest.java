@@ -68,11 +68,15 @@ class SelfContainmentTest {
                     tool: {kind: http, url: "{{ a.next_url }}"}
                   - step: d
                     tool: {kind: http, url: "http://nowhere.invalid:1/x"}
+                  - step: e
+                    tool: {kind: http, spec: {method: GET, endpoint: "{{ api }}/data"}}
                 """;
         assertThat(needs(playbook("p", yaml))).extracting(Dependency::detail)
-                .containsExactly("step b: http to api.github.com", "step c: http to {{ a.next_url }}");
+                .containsExactly("step b: http to api.github.com", "step c: http to {{ a.next_url }}",
+                        "step e: http to api.github.com");
         assertThat(needs(playbook("p", yaml))).extracting(Dependency::reason)
-                .containsExactly("http to a remote host", "http to a host known only at run time");
+                .containsExactly("http to a remote host", "http to a host known only at run time",
+                        "http to a remote host");
     }
 
     @Test
