@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ final class CodeCheck {
         return out;
     }
 
-    private static java.util.Optional<String> network(String module) {
+    private static Optional<String> network(String module) {
         return NETWORK.stream().filter(p -> module.equals(p) || module.startsWith(p + ".")).findFirst();
     }
 }

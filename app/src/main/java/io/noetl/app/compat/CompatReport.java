@@ -19,18 +19,22 @@ public final class CompatReport {
         this.verdicts = List.copyOf(verdicts);
     }
 
+    /** One verdict per playbook file, in the order the files were found. */
     public List<Verdict> verdicts() {
         return verdicts;
     }
 
+    /** Playbooks the server registered (skipped and run ones). */
     public long accepted() {
         return verdicts.stream().filter(v -> !(v instanceof Verdict.Rejected)).count();
     }
 
+    /** Playbooks run: the accepted ones that need nothing outside this machine. */
     public long ran() {
         return verdicts.stream().filter(v -> v instanceof Verdict.Ran).count();
     }
 
+    /** Runs that reached {@code COMPLETED} in time. */
     public long completed() {
         return verdicts.stream().filter(v -> v instanceof Verdict.Ran r && r.completed()).count();
     }
@@ -40,6 +44,7 @@ public final class CompatReport {
         return "accepted=" + accepted() + "/" + verdicts.size() + " runs_completed=" + completed() + "/" + ran();
     }
 
+    /** Prints the verdicts by kind, the counts per reason, and last {@link #summary()}. */
     public void print(PrintWriter out) {
         List<Verdict.Rejected> rejected = only(Verdict.Rejected.class);
         List<Verdict.Skipped> skipped = only(Verdict.Skipped.class);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,15 +63,15 @@ final class ToolCheck {
     }
 
     /** A tool's {@code auth}/{@code credential} not taken from the playbook's keychain names a stored credential. */
-    private static java.util.Optional<Dependency> credential(String where, Map<?, ?> tool) {
+    private static Optional<Dependency> credential(String where, Map<?, ?> tool) {
         for (String key : List.of("auth", "credential", "credentials")) {
             Object value = tool.get(key);
             if (value != null && Texts.all(value).stream().noneMatch(t -> t.contains("keychain."))) {
-                return java.util.Optional.of(Dependency.at(where, "credential from NoETL's credential store",
+                return Optional.of(Dependency.at(where, "credential from NoETL's credential store",
                         key + ": " + Texts.all(value).stream().findFirst().orElse("?")));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Maps inside the tool that name remote storage by {@code kind}/{@code type} (a script's source, a store). */

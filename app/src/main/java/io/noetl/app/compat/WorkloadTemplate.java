@@ -1,5 +1,6 @@
 package io.noetl.app.compat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +61,6 @@ final class WorkloadTemplate {
             }
             current = map.get(part);
         }
-        return current instanceof Map<?, ?> || current instanceof java.util.List<?> ? null : current;
+        return current instanceof Map<?, ?> || current instanceof List<?> ? null : current;
     }
 }
