@@ -3,6 +3,7 @@ package io.noetl.app;
 import io.noetl.app.cli.AllCommand;
 import io.noetl.app.cli.BenchCommand;
 import io.noetl.app.cli.BridgeCommand;
+import io.noetl.app.cli.CompatCommand;
 import io.noetl.app.cli.DemoCommand;
 import io.noetl.app.cli.ErrorHandler;
 import io.noetl.app.cli.RegisterCommand;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionCommand.Provider.class,
         description = "NoETL workflow execution platform.",
         subcommands = {ServerCommand.class, WorkerCommand.class, BridgeCommand.class, SinkCommand.class, AllCommand.class,
-                DemoCommand.class, BenchCommand.class, RegisterCommand.class, RunCommand.class, ReplayCommand.class,
-                VersionCommand.class})
+                DemoCommand.class, BenchCommand.class, RegisterCommand.class, RunCommand.class, CompatCommand.class,
+                ReplayCommand.class, VersionCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * A thin client of the server's control API (DESIGN.md, "REST conventions"):
  * {@code POST /api/playbooks} (YAML body), {@code POST /api/executions} ({@code {path, workload}}),
- * {@code GET /api/executions/{id}}, {@code POST /api/executions/{id}/decisions}.
+ * {@code GET /api/executions/{id}}, {@code POST /api/executions/{id}/cancel},
+ * {@code POST /api/executions/{id}/decisions}.
  */
 public final class NoetlClient {
 
@@ -56,11 +57,29 @@ public final class NoetlClient {
 
     /** Starts an execution of the latest version of {@code path}; returns its {@code execution_id}. */
     public String start(String path, Map<String, Object> workload) {
+        return start(path, null, workload);
+    }
+
+    /**
+     * Starts an execution of {@code version} of {@code path} (the latest when {@code version} is null); returns its
+     * {@code execution_id}.
+     */
+    public String start(String path, Integer version, Map<String, Object> workload) {
         ObjectNode body = Json.object();
         body.put("path", path);
+        if (version != null) {
+            body.put("version", version);
+        }
         body.set("workload", Json.toTree(workload == null ? Map.of() : workload));
         JsonNode answer = send(json("/api/executions", body));
         return answer.path("execution_id").asText();
+    }
+
+    /** Cancels an execution with {@code reason}: {@code POST /api/executions/{id}/cancel}; returns its state. */
+    public JsonNode cancel(String executionId, String reason) {
+        ObjectNode body = Json.object();
+        body.put("reason", reason);
+        return send(json("/api/executions/" + encode(executionId) + "/cancel", body));
     }
 
     public JsonNode execution(String executionId) {

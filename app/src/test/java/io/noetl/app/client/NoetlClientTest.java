@@ -33,7 +33,9 @@ class NoetlClientTest {
                     + "\"details\":[{\"path\":\"workflow[0]\",\"line\":7,\"message\":\"no step\"},\"metadata: no name\"]}}");
         });
         server.createContext("/api/executions", ex -> {
-            seen.add(ex.getRequestMethod() + " " + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String path = ex.getRequestURI().getPath();
+            seen.add(ex.getRequestMethod() + " " + (path.equals("/api/executions") ? "" : path + " ")
+                    + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             reply(ex, 201, "{\"execution_id\":\"01EXEC\",\"status\":\"RUNNING\"}");
         });
         server.start();
@@ -60,6 +62,20 @@ class NoetlClientTest {
         assertThat(Json.tree(seen.get(0).substring(5).getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Json.tree("{\"path\":\"examples/fanout_loop\",\"workload\":{\"day\":\"2024-06-01\"}}"
                         .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void startOfAChosenVersionSendsTheVersion() {
+        client.start("examples/fanout_loop", 2, Map.of());
+        assertThat(Json.tree(seen.get(0).substring(5).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Json.tree("{\"path\":\"examples/fanout_loop\",\"version\":2,\"workload\":{}}"
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void cancelPostsTheReasonToTheExecutionsCancelRoute() {
+        client.cancel("01EXEC", "timed out");
+        assertThat(seen.get(0)).isEqualTo("POST /api/executions/01EXEC/cancel {\"reason\":\"timed out\"}");
     }
 
     @Test
