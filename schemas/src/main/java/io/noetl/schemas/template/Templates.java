@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Jinja2 templates as the DSL uses them ({@code {{ step.field }}}, {@code workload}, {@code vars}, {@code args},
- * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}).
+ * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}), read as NoETL reads them: step results
+ * answer {@code .data}/{@code .result} with themselves ({@link ResultView}), strings have Python's methods, and
+ * Jinja2's {@code max}/{@code min} filters exist.
  *
  * <p>A string that is exactly one expression ({@code "{{ a.items }}"}) renders to the expression's native value
  * (list, map, number, boolean); any other string renders to text. Undefined variables are errors, so a typo fails
@@ -40,10 +42,13 @@ public final class Templates {
 
     private static Jinjava create(boolean strict) {
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                .withElResolver(ResultsResolver.withJinjavaDefaults())
                 .withFailOnUnknownTokens(strict)
                 .withMaxOutputSize(10L * 1024 * 1024)
                 .build());
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "now", Templates.class, "now"));
+        jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
+        jinjava.getGlobalContext().registerFilter(ExtremeFilter.min());
         return jinjava;
     }
 
@@ -62,27 +67,42 @@ public final class Templates {
      *
      * @throws TemplateException naming the template and the problem
      */
-    @SuppressWarnings("unchecked")
     public static Object render(Object value, Map<String, Object> context) {
+        if (!containsTemplate(value)) {
+            return value;
+        }
+        return renderValue(value, ResultView.of(context));
+    }
+
+    private static Object renderValue(Object value, Map<String, Object> view) {
         if (value instanceof String s) {
-            return renderString(s, context);
+            return renderString(s, view);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), render(v, context)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, view)));
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(render(v, context)));
+            list.forEach(v -> out.add(renderValue(v, view)));
             return out;
         }
         return value;
     }
 
+    private static boolean containsTemplate(Object value) {
+        return switch (value) {
+            case String s -> isTemplate(s);
+            case Map<?, ?> map -> map.values().stream().anyMatch(Templates::containsTemplate);
+            case List<?> list -> list.stream().anyMatch(Templates::containsTemplate);
+            case null, default -> false;
+        };
+    }
+
     /** Renders to text, whatever the expression's type. */
     public static String renderText(String template, Map<String, Object> context) {
-        Object v = renderString(template, context);
+        Object v = isTemplate(template) ? renderString(template, ResultView.of(context)) : template;
         return v == null ? "" : String.valueOf(v);
     }
 
@@ -91,7 +111,8 @@ public final class Templates {
         if (condition == null || condition.isBlank()) {
             return true;
         }
-        Object v = isTemplate(condition) ? renderString(condition, context) : evaluate(condition, context, condition);
+        Map<String, Object> view = ResultView.of(context);
+        Object v = isTemplate(condition) ? renderString(condition, view) : evaluate(condition, view, condition);
         if (v instanceof String s) {
             String t = s.trim().toLowerCase(java.util.Locale.ROOT);
             return !(t.isEmpty() || t.equals("false") || t.equals("0") || t.equals("none") || t.equals("null"));
@@ -120,14 +141,15 @@ public final class Templates {
                 return Optional.of("empty expression {{ }}");
             }
         }
+        // a '}}' outside an expression is plain text to Jinja2 (e.g. the end of a JSON literal), an unclosed '{{' is not
         int open = count(template, "{{");
         int close = count(template, "}}");
-        if (open != close) {
+        if (open > close) {
             return Optional.of("unbalanced braces: " + open + " '{{' but " + close + " '}}'");
         }
         int blockOpen = count(template, "{%");
         int blockClose = count(template, "%}");
-        if (blockOpen != blockClose) {
+        if (blockOpen > blockClose) {
             return Optional.of("unbalanced block tags: " + blockOpen + " '{%' but " + blockClose + " '%}'");
         }
         return Optional.empty();
@@ -151,9 +173,9 @@ public final class Templates {
 
     private static Object evaluate(String expression, Map<String, Object> context, String template) {
         try {
-            return evaluate(JINJAVA, expression, context, template);
+            return ResultView.unwrap(evaluate(JINJAVA, expression, context, template));
         } catch (NullVariableException e) {
-            return evaluate(LENIENT, expression, context, template);
+            return ResultView.unwrap(evaluate(LENIENT, expression, context, template));
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Map;
 /** {@code /api/playbooks}: register, list, read versions. */
 final class PlaybookRoutes {
 
+    private static final java.util.Set<String> SECRET_OPTIONS = java.util.Set.of("token", "map", "password",
+            "client_secret", "secret", "api_key");
+
     private final Catalog catalog;
 
     PlaybookRoutes(Catalog catalog) {
@@ -42,7 +45,11 @@ final class PlaybookRoutes {
             throw ApiException.badRequest("invalid_playbook",
                     "playbook has " + details.size() + " problem(s)", details);
         }
-        Responses.json(ctx, 201, summary(entry, false));
+        Map<String, Object> body = summary(entry, false);
+        body.put("warnings", entry.playbook().warnings().stream()
+                .map(w -> Map.<String, Object>of("path", w.path(), "line", w.line(), "message", w.message()))
+                .toList());
+        Responses.json(ctx, 201, body);
     }
 
     private void list(Context ctx) {
@@ -96,7 +103,16 @@ final class PlaybookRoutes {
             return source;
         }
         java.util.List<String> secrets = new java.util.ArrayList<>();
-        playbook.keychain().forEach(entry -> collectLeaves(entry.value(), secrets));
+        playbook.keychain().forEach(entry -> {
+            collectLeaves(entry.value(), secrets);
+            // NoETL's kinds carry literal secrets in these fields (a static map, a bearer token); templates are not
+            entry.options().forEach((key, value) -> {
+                if (SECRET_OPTIONS.contains(key)) {
+                    collectLeaves(value, secrets);
+                }
+            });
+        });
+        secrets.removeIf(io.noetl.schemas.template.Templates::isTemplate);
         secrets.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
         for (String secret : secrets) {
             source = source.replace(secret, "***");

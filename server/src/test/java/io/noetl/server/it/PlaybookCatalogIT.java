@@ -120,6 +120,29 @@ class PlaybookCatalogIT {
     }
 
     @Test
+    void registrationAnswersWithAWarningForEachUnknownKeyAndKindNotRunHere() {
+        String yaml = Playbooks.header("warned", "catalog/warned") + """
+                workflow:
+                  - step: start
+                    colour: blue
+                    tool: {kind: snowflake, command: "select 1"}
+                """;
+
+        Http.Response r = server.http.postYaml("/api/playbooks", yaml);
+
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode warnings = r.body().path("warnings");
+        assertThat(warnings.size()).isEqualTo(2);
+        assertThat(warnings.get(0).path("path").asText()).isEqualTo("workflow[0].colour");
+        assertThat(warnings.get(0).path("line").asInt()).isPositive();
+        assertThat(warnings.get(0).path("message").asText()).contains("unknown key 'colour'");
+        assertThat(warnings.get(1).path("path").asText()).isEqualTo("workflow[0].tool.kind");
+        assertThat(warnings.get(1).path("message").asText()).contains("'snowflake' is not supported here");
+        assertThat(server.http.postYaml("/api/playbooks", Playbooks.linear("catalog/clean", 1)).body()
+                .path("warnings").size()).isZero();
+    }
+
+    @Test
     void yamlThatIsNotAPlaybookIsRejectedWith400() {
         Http.Response r = server.http.postYaml("/api/playbooks", "just: [unbalanced");
         assertThat(r.status()).isEqualTo(400);
@@ -153,6 +176,12 @@ class PlaybookCatalogIT {
                   - name: pg
                     kind: postgres
                     value: {host: db.internal, user: app, password: pg-pass-9}
+                  - name: amadeus
+                    kind: static
+                    map: {client_id: "{{ workload.client_id }}", client_secret: st4tic-secret}
+                  - name: openai
+                    kind: bearer
+                    token: b3arer-literal
                 workflow:
                   - step: start
                     tool: {kind: noop}
@@ -162,7 +191,8 @@ class PlaybookCatalogIT {
         String source = server.http.get("/api/playbooks/secrets/inline").body().path("source").asText();
 
         assertThat(source).doesNotContain("s3cr3t-token-value").doesNotContain("pg-pass-9")
-                .contains("name: token").contains("password: ***");
+                .doesNotContain("st4tic-secret").doesNotContain("b3arer-literal")
+                .contains("name: token").contains("password: ***").contains("{{ workload.client_id }}");
     }
 
     @Test
