@@ -4,7 +4,6 @@ import io.noetl.schemas.Json;
 import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.template.TemplateException;
-import io.noetl.schemas.template.Templates;
 import io.noetl.worker.cancel.CancelRegistry;
 import io.noetl.worker.keychain.Keychain;
 import io.noetl.worker.keychain.KeychainResolver;
@@ -71,10 +70,7 @@ public final class ToolExecutor {
         Map<String, Object> context = new LinkedHashMap<>(Json.plainMap(command.context()));
         context.putIfAbsent("execution_id", command.executionId());
         context.put("keychain", keychain.values());
-        Map<String, Object> raw = new LinkedHashMap<>(Json.plainMap(command.tool()));
-        raw.remove("kind");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> config = (Map<String, Object>) Templates.render(raw, context);
+        Map<String, Object> config = RenderedConfig.of(Json.plainMap(command.tool()), context);
         Duration timeout = command.timeoutMs() != null && command.timeoutMs() > 0
                 ? Duration.ofMillis(command.timeoutMs()) : defaultTimeout;
         Cancellation cancellation = new Cancellation();

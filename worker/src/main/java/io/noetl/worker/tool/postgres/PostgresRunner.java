@@ -48,7 +48,7 @@ public final class PostgresRunner implements ToolRunner {
     }
 
     @Override
-    public ToolOutcome run(ToolCall call) {
+    public ToolOutcome run(ToolCall call) throws InterruptedException {
         PgConnectionSpec spec;
         try {
             Object connection = call.config().get("connection");

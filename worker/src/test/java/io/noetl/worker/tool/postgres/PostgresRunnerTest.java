@@ -52,6 +52,17 @@ class PostgresRunnerTest {
     }
 
     @Test
+    @DisplayName("SQL under NoETL's query: a list of statements runs in order, the last one's rows are the result")
+    void runsAListOfStatementsUnderQuery() throws Exception {
+        assumePostgres();
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("postgres", Map.of(
+                "connection", PostgresTestDatabase.jdbcUrl(),
+                "query", List.of("CREATE TEMP TABLE q (v int)", "INSERT INTO q VALUES ({{ workload.n }}), (4)",
+                        "SELECT sum(v) AS total FROM q")))).outcome();
+        assertThat(ok.result().path("rows").get(0).path("total").asInt()).isEqualTo(7);
+    }
+
+    @Test
     void reportsBadSqlAsNotRetriableSqlError() throws Exception {
         assumePostgres();
         ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("postgres", Map.of(
