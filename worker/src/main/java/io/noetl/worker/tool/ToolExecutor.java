@@ -63,9 +63,10 @@ public final class ToolExecutor {
     }
 
     private ToolOutcome run(Command command, Keychain keychain) throws InterruptedException {
-        ToolRunner runner = command.toolKind() == null ? null : runners.get(command.toolKind().trim().toLowerCase());
+        String kind = command.toolKind() == null ? "" : command.toolKind().trim().toLowerCase(java.util.Locale.ROOT);
+        ToolRunner runner = runners.get(kind);
         if (runner == null) {
-            return ToolOutcome.Failed.fatal("UnsupportedTool", "unknown tool kind '" + command.toolKind() + "'");
+            return UnsupportedKinds.failure(kind, runners.keySet());
         }
         Map<String, Object> context = new LinkedHashMap<>(Json.plainMap(command.context()));
         context.putIfAbsent("execution_id", command.executionId());
