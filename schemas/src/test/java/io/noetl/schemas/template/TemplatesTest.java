@@ -69,4 +69,19 @@ class TemplatesTest {
         assertThat(Templates.syntaxError("{{ a.b ")).isPresent();
         assertThat(Templates.syntaxError("{% if x %}y")).isPresent();
     }
+
+    @Test
+    void tokenAsksTheTokenSourceOfTheContextWithNameAndAudience() {
+        Map<String, Object> withSource = new java.util.HashMap<>(ctx);
+        withSource.put(Templates.TOKEN_SOURCE, (TokenSource) (name, audience) -> name + "|" + audience);
+        assertThat(Templates.render("Bearer {{ token(workload.name) }}", withSource)).isEqualTo("Bearer daily|null");
+        assertThat(Templates.render("{{ token('sa', 'https://api.example.com/') }}", withSource))
+                .isEqualTo("sa|https://api.example.com/");
+    }
+
+    @Test
+    void tokenWithoutATokenSourceIsATemplateError() {
+        assertThatThrownBy(() -> Templates.render("{{ token('sa') }}", ctx)).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("token(...) is available only where a worker renders a tool");
+    }
 }
