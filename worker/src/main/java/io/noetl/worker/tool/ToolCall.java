@@ -15,6 +15,7 @@ import java.util.Map;
  * @param keychain     the resolved keychain
  * @param timeout      time limit of the tool
  * @param cancellation where the tool registers how to stop it
+ * @param auth         credentials the tool names by {@code auth}
  */
 public record ToolCall(
         Command command,
@@ -22,7 +23,14 @@ public record ToolCall(
         Map<String, Object> context,
         Keychain keychain,
         Duration timeout,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        Auth auth) {
+
+    /** A call without credentials beyond its keychain. */
+    public ToolCall(Command command, Map<String, Object> config, Map<String, Object> context, Keychain keychain,
+                    Duration timeout, Cancellation cancellation) {
+        this(command, config, context, keychain, timeout, cancellation, Auth.NONE);
+    }
 
     /** A text setting of the config, or {@code fallback} when absent. */
     public String text(String key, String fallback) {

@@ -4,9 +4,13 @@ import io.noetl.schemas.Json;
 import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.template.TemplateException;
+import io.noetl.schemas.template.Templates;
 import io.noetl.worker.cancel.CancelRegistry;
 import io.noetl.worker.keychain.Keychain;
+import io.noetl.worker.keychain.KeychainException;
 import io.noetl.worker.keychain.KeychainResolver;
+import io.noetl.worker.keychain.KeychainSpec;
+import io.noetl.worker.keychain.WorkerTokens;
 import io.noetl.worker.redact.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,33 +53,45 @@ public final class ToolExecutor {
     /** Runs {@code command}'s tool to an outcome. */
     public ToolExecution execute(Command command) throws InterruptedException {
         long start = System.nanoTime();
-        Keychain keychain = Keychain.EMPTY;
+        String kind = command.toolKind() == null ? "" : command.toolKind().trim().toLowerCase(java.util.Locale.ROOT);
+        ToolRunner runner = runners.get(kind);
+        if (runner == null) {
+            return new ToolExecution(UnsupportedKinds.failure(kind, runners.keySet()), Keychain.EMPTY,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+        Map<String, Object> context = new LinkedHashMap<>(Json.plainMap(command.context()));
+        context.putIfAbsent("execution_id", command.executionId());
+        Keychain keychain = new Keychain(Map.of(), Map.of());
+        WorkerTokens tokens = null;
         ToolOutcome outcome;
         try {
-            keychain = keychainResolver.resolve(command.keychain());
-            outcome = run(command, keychain);
-        } catch (KeychainResolver.KeychainException e) {
-            outcome = ToolOutcome.Failed.fatal("KeychainError", e.getMessage());
+            keychain = keychainResolver.resolve(KeychainSpec.of(command.keychain()), context,
+                    command.executionId(), command.parentExecutionId());
+            tokens = keychainResolver.tokens(keychain);
+            outcome = run(runner, command, context, keychain, tokens);
+        } catch (KeychainException e) {
+            keychain.reveal(e.revealed());
+            outcome = ToolOutcome.Failed.of(e.toError());
         } catch (TemplateException e) {
-            outcome = ToolOutcome.Failed.fatal("TemplateError", e.getMessage());
+            // token(...) failed inside a template: its own failure says whether a retry may help
+            outcome = tokens != null && tokens.failure().isPresent()
+                    ? ToolOutcome.Failed.of(tokens.failure().get().toError())
+                    : ToolOutcome.Failed.fatal("TemplateError", e.getMessage());
         }
         return new ToolExecution(outcome, keychain, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
-    private ToolOutcome run(Command command, Keychain keychain) throws InterruptedException {
-        String kind = command.toolKind() == null ? "" : command.toolKind().trim().toLowerCase(java.util.Locale.ROOT);
-        ToolRunner runner = runners.get(kind);
-        if (runner == null) {
-            return UnsupportedKinds.failure(kind, runners.keySet());
-        }
-        Map<String, Object> context = new LinkedHashMap<>(Json.plainMap(command.context()));
-        context.putIfAbsent("execution_id", command.executionId());
+    private ToolOutcome run(ToolRunner runner, Command command, Map<String, Object> context, Keychain keychain,
+                            WorkerTokens tokens) throws InterruptedException {
         context.put("keychain", keychain.values());
-        Map<String, Object> config = RenderedConfig.of(Json.plainMap(command.tool()), context);
+        Map<String, Object> renderContext = new LinkedHashMap<>(context);
+        renderContext.put(Templates.TOKEN_SOURCE, tokens);
+        Map<String, Object> config = RenderedConfig.of(Json.plainMap(command.tool()), renderContext);
         Duration timeout = command.timeoutMs() != null && command.timeoutMs() > 0
                 ? Duration.ofMillis(command.timeoutMs()) : defaultTimeout;
         Cancellation cancellation = new Cancellation();
-        ToolCall call = new ToolCall(command, config, context, keychain, timeout, cancellation);
+        ToolCall call = new ToolCall(command, config, context, keychain, timeout, cancellation,
+                new KeychainAuth(keychainResolver, keychain, tokens));
         if (!runner.mayBlock()) {
             return runner.run(call);
         }
@@ -117,6 +133,10 @@ public final class ToolExecutor {
             }
             if (cause instanceof TemplateException te) {
                 return ToolOutcome.Failed.fatal("TemplateError", te.getMessage());
+            }
+            if (cause instanceof KeychainException ke) {
+                call.keychain().reveal(ke.revealed());
+                return ToolOutcome.Failed.of(ke.toError());
             }
             // logs get the same redaction as events: an exception message may carry a connection string
             LOG.error("tool {} of step {} crashed: {}", call.command().toolKind(), call.command().step(),

@@ -1,5 +1,6 @@
 package io.noetl.worker.tool.postgres;
 
+import io.noetl.worker.tool.Auth;
 import io.noetl.worker.tool.ToolCall;
 import io.noetl.worker.tool.ToolOutcome;
 import io.noetl.worker.tool.ToolRunner;
@@ -15,8 +16,9 @@ import java.sql.Types;
 import org.postgresql.util.PSQLException;
 
 /**
- * The {@code postgres} tool: {@code connection} (rendered, e.g. {@code {{ keychain.pg }}}; when absent, the first
- * keychain entry of kind {@code postgres}), then {@code command} or {@code table} + {@code data}.
+ * The {@code postgres} tool: {@code connection} (rendered, e.g. {@code {{ keychain.pg }}}; when absent, the credential
+ * named by {@code auth}, else the first keychain entry of kind {@code postgres}), then SQL or {@code table} +
+ * {@code data} (see {@link SqlTool}).
  */
 public final class PostgresRunner implements ToolRunner {
 
@@ -51,11 +53,7 @@ public final class PostgresRunner implements ToolRunner {
     public ToolOutcome run(ToolCall call) throws InterruptedException {
         PgConnectionSpec spec;
         try {
-            Object connection = call.config().get("connection");
-            if (connection == null) {
-                connection = call.keychain().firstOfKind("postgres").orElse(null);
-            }
-            spec = PgConnectionSpec.parse(connection);
+            spec = PgConnectionSpec.parse(connection(call));
         } catch (IllegalArgumentException e) {
             return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
         }
@@ -74,6 +72,23 @@ public final class PostgresRunner implements ToolRunner {
         } catch (IllegalArgumentException e) {
             return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
         }
+    }
+
+    /**
+     * Where to connect: {@code connection}, else the credential named by {@code auth} (NoETL's auth attribute), else
+     * the first keychain entry of kind {@code postgres}.
+     */
+    private static Object connection(ToolCall call) {
+        Object connection = call.config().get("connection");
+        if (connection != null) {
+            return connection;
+        }
+        String auth = Auth.nameOf(call.config().get("auth"));
+        if (auth != null) {
+            return call.auth().credential(auth).orElseThrow(() -> new IllegalArgumentException("postgres auth '"
+                    + auth + "' names no credential on this worker (set " + call.auth().whereFor(auth) + ")"));
+        }
+        return call.keychain().firstOfKind("postgres").orElse(null);
     }
 
     /**

@@ -1,0 +1,78 @@
+package io.noetl.worker.keychain;
+
+import static io.noetl.worker.Commands.command;
+import static io.noetl.worker.Commands.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noetl.schemas.Json;
+import io.noetl.schemas.command.Command;
+import io.noetl.worker.cancel.CancelRegistry;
+import io.noetl.worker.event.WorkerEvents;
+import io.noetl.worker.redact.Redactor;
+import io.noetl.worker.tool.ToolExecution;
+import io.noetl.worker.tool.ToolOutcome;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** token(...) and auth credentials through the tool executor, against {@link TokenServer}. */
+class TokenHelperTest {
+
+    private TokenServer tokens;
+
+    @BeforeEach
+    void start() throws Exception {
+        tokens = new TokenServer();
+    }
+
+    @AfterEach
+    void stop() {
+        tokens.close();
+    }
+
+    @Test
+    @DisplayName("token(credential) renders the credential's bearer token into the tool; the event hides it")
+    void tokenRendersABearerTokenThatEventsHide() throws Exception {
+        Map<String, String> env = Map.of("NOETL_CREDENTIAL_SVC", Json.string(Map.of("client_id", "cid",
+                "client_secret", "csecret", "token_url", tokens.base() + "/oauth/token")),
+                "NOETL_CREDENTIAL_GOOGLE_OAUTH", Json.string(tokens.serviceAccount()));
+        Command c = command("shell", Map.of("cmds", List.of("echo \"{{ token(workload.auth) }}\"",
+                "echo \"{{ token('google_oauth', 'https://api.example.com/') }} {{ token('google_oauth') }}\"")),
+                Map.of("workload", Map.of("auth", "svc")), List.of(), null);
+        ToolExecution ex = run(c, env, new CancelRegistry());
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) ex.outcome();
+        assertThat(ok.result().path("stdout").asText())
+                .isEqualTo("at-1\nidt-for-https://api.example.com/ sa-access-token\n");
+        assertThat(ex.keychain().secrets()).contains("at-1", "csecret", "idt-for-https://api.example.com/",
+                "sa-access-token");
+        String event = Json.string(new WorkerEvents(c, 1, "w1").call(ok, 5, new Redactor(ex.keychain().secrets())));
+        assertThat(event).doesNotContain("at-1").doesNotContain("sa-access-token").contains("***");
+    }
+
+    @Test
+    @DisplayName("token() of an unknown credential is a keychain error naming where it was looked for")
+    void tokenOfAnUnknownCredentialIsAKeychainError() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell",
+                Map.of("command", "echo {{ token('nope') }}"))).outcome();
+        assertThat(failed.error().type()).isEqualTo("KeychainError");
+        assertThat(failed.error().message()).contains("token('nope')").contains("NOETL_CREDENTIAL_NOPE");
+        assertThat(failed.error().retriable()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a token endpoint that is down makes token() a retriable keychain error, not a template error")
+    void aTokenEndpointThatIsDownIsRetriable() throws Exception {
+        tokens.status = 503;
+        Map<String, String> env = Map.of("NOETL_CREDENTIAL_SVC", Json.string(Map.of("client_id", "cid",
+                "client_secret", "csecret", "token_url", tokens.base() + "/oauth/token")));
+        ToolExecution ex = run(command("shell", Map.of("command", "echo {{ token('svc') }}")), env,
+                new CancelRegistry());
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) ex.outcome();
+        assertThat(failed.error().type()).isEqualTo("KeychainError");
+        assertThat(failed.error().retriable()).isTrue();
+        assertThat(failed.error().message()).contains("HTTP 503").doesNotContain("csecret");
+    }
+}
