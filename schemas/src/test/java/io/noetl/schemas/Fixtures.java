@@ -2,6 +2,8 @@ package io.noetl.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.command.Command;
+import io.noetl.schemas.command.CommandTask;
+import io.noetl.schemas.command.TaskRule;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
@@ -33,7 +35,18 @@ final class Fixtures {
                 Json.toTree(Map.of("method", "POST", "url", "{{ workload.svc }}/requests")),
                 Json.toTree(Map.of("workload", Map.of("svc", "http://127.0.0.1:8090"))),
                 List.of(new KeychainEntry("token", "http_bearer", null, "APPROVAL_TOKEN"),
-                        new KeychainEntry("pg", "postgres", "postgresql://127.0.0.1/test", null)),
-                30_000L, T, Ulid.next());
+                        new KeychainEntry("pg", "postgres", "postgresql://127.0.0.1/test", null),
+                        new KeychainEntry("api", "bearer", null, null, Map.of("token", "{{ workload.key }}"))),
+                30_000L, T, Ulid.next(),
+                List.of(new CommandTask("notify", "http",
+                                Json.toTree(Map.of("kind", "http", "method", "POST", "url", "{{ workload.svc }}/requests")),
+                                List.of(new TaskRule("{{ outcome.status == 'error' }}", "retry", 3, "exponential", 500L,
+                                        null, null),
+                                        new TaskRule(null, "jump", null, null, null, "record",
+                                                Json.toTree(Map.of("iter.page", "{{ iter.page + 1 }}")))),
+                                Json.toTree(Map.of("sent", "{{ output }}"))),
+                        new CommandTask("record", "noop", Json.toTree(Map.of("kind", "noop")), List.of(), null)),
+                Json.toTree(Map.of("kind", "postgres", "auth", "pg", "claim", "UPDATE q SET taken = true RETURNING id",
+                        "iterator", "row", "slot", 0, "slots", 2)));
     }
 }

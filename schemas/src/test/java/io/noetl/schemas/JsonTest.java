@@ -26,6 +26,31 @@ class JsonTest {
     }
 
     @Test
+    void pipelineTasksGoOnTheWireWithTheirRulesSpeltAsInPlaybooks() {
+        JsonNode tasks = Json.toTree(Fixtures.command()).get("tasks");
+        assertThat(tasks.get(0).get("name").asText()).isEqualTo("notify");
+        assertThat(tasks.get(0).get("tool").get("kind").asText()).isEqualTo("http");
+        JsonNode retry = tasks.get(0).get("policy").get(0);
+        assertThat(retry.get("do").asText()).isEqualTo("retry");
+        assertThat(retry.get("delay_ms").asLong()).isEqualTo(500L);
+        JsonNode jump = tasks.get(0).get("policy").get(1);
+        assertThat(jump.get("to").asText()).isEqualTo("record");
+        assertThat(jump.get("set").get("iter.page").asText()).isEqualTo("{{ iter.page + 1 }}");
+        assertThat(jump.has("when")).isFalse();
+    }
+
+    @Test
+    void commandOfAnOlderProducerWithoutPipelineReadsWithNoTasks() {
+        Command c = Fixtures.command();
+        Command old = new Command(c.commandId(), c.executionId(), null, c.playbookPath(), 1, c.step(), "python",
+                "default", 1, null, c.tool(), c.context(), List.of(), null, c.issuedAt(), c.issuedEventId());
+        Command read = Json.read(Json.bytes(old), Command.class);
+        assertThat(read.tasks()).isNull();
+        assertThat(read.cursor()).isNull();
+        assertThat(read).isEqualTo(old);
+    }
+
+    @Test
     void fieldNamesAreSnakeCaseAndInstantsIsoStrings() {
         JsonNode tree = Json.toTree(Fixtures.event());
         assertThat(tree.fieldNames()).toIterable().containsExactlyInAnyOrder(

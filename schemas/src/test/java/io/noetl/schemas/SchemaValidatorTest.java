@@ -74,6 +74,19 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void commandWhosePipelineRuleHasAnUnknownActionFailsNamingIt() {
+        ObjectNode command = (ObjectNode) Json.toTree(Fixtures.command());
+        ((ObjectNode) command.get("tasks").get(0).get("policy").get(0)).put("do", "explode");
+        assertThat(SchemaValidator.validate(SchemaValidator.COMMAND, command))
+                .singleElement().asString().contains("do");
+    }
+
+    @Test
+    void eventOfAToolKindThisProductDoesNotRunIsStillValid() {
+        assertThat(SchemaValidator.validateEvent(Fixtures.event().toBuilder().toolKind("snowflake").build())).isEmpty();
+    }
+
+    @Test
     void decisionWithUnknownActionOrMisspeltFieldFails() {
         assertThat(SchemaValidator.validateDecision(new Decision("s", "maybe", null, null)))
                 .singleElement().asString().contains("action");

@@ -43,8 +43,9 @@ final class RetryPolicy {
                 case RETRY -> attempt < rule.attempts()
                         ? new Retry(attempt + 1, rule.delayBefore(attempt + 1))
                         : new Fail(true);
-                case CONTINUE -> new Continue();
-                case FAIL -> new Fail(false);
+                // a step's pipeline has ended when the server sees its error: break ends the step as continue does
+                case CONTINUE, BREAK -> new Continue();
+                case FAIL, JUMP -> new Fail(false);
             };
         }
         return new Fail(false);

@@ -39,8 +39,8 @@ final class Units {
         Long timeoutMs = step.spec().timeoutMs();
         p.command(new Command(commandId, s.executionId(), s.parentExecutionId(), s.playbookPath(),
                 s.playbookVersion(), step.name(), step.toolKind().wire(), pool(step), attempt, loopIndex,
-                Json.toTree(toolConfig(step)), Json.toTree(ctx), p.playbook.keychain(), timeoutMs, p.now,
-                issued.eventId()));
+                Json.toTree(Pipelines.toolConfig(step.tasks().get(0))), Json.toTree(ctx), p.playbook.keychain(),
+                timeoutMs, p.now, issued.eventId(), Pipelines.tasks(step), null));
         p.update(st -> st.withWork(Work.issued(step.name(), loopIndex, attempt, commandId, issued.eventId(), p.now,
                 timeoutMs)));
     }
@@ -54,14 +54,6 @@ final class Units {
         } else {
             Steps.finish(p, step.name(), result);
         }
-    }
-
-    /** The tool configuration as the worker gets it: as written, plus its {@code kind}. */
-    static Map<String, Object> toolConfig(Step step) {
-        Map<String, Object> tool = new LinkedHashMap<>();
-        tool.put("kind", step.toolKind().wire());
-        tool.putAll(step.tool().config());
-        return tool;
     }
 
     private static String pool(Step step) {

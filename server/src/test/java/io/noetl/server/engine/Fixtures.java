@@ -8,7 +8,7 @@ import io.noetl.schemas.playbook.Playbook;
 import io.noetl.schemas.playbook.PolicyRule;
 import io.noetl.schemas.playbook.Step;
 import io.noetl.schemas.playbook.StepSpec;
-import io.noetl.schemas.playbook.Tool;
+import io.noetl.schemas.playbook.Task;
 import io.noetl.schemas.playbook.ToolKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +53,8 @@ final class Fixtures {
     static final class StepBuilder {
         private final String name;
         private Map<String, Object> args = Map.of();
-        private Tool tool;
+        private List<Task> tasks = List.of();
+        private Map<String, Object> set = Map.of();
         private Next next = Next.NONE;
         private Long timeoutMs;
         private boolean waitDecision;
@@ -75,7 +76,19 @@ final class Fixtures {
             for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
                 config.put((String) keysAndValues[i], keysAndValues[i + 1]);
             }
-            tool = new Tool(kind, config);
+            tasks = List.of(new Task(name + "_task", kind, config, List.of(), Map.of()));
+            return this;
+        }
+
+        /** The step's pipeline: several tasks run in order on one worker. */
+        StepBuilder tasks(Task... pipeline) {
+            tasks = List.of(pipeline);
+            return this;
+        }
+
+        /** The step's writes when it completed. */
+        StepBuilder set(Map<String, Object> writes) {
+            set = writes;
             return this;
         }
 
@@ -115,8 +128,8 @@ final class Fixtures {
         }
 
         Step build() {
-            return new Step(name, null, args, tool, next,
-                    new StepSpec(timeoutMs, waitDecision, waitTimeoutMs, policy, "default"), loop, 1);
+            return new Step(name, null, args, tasks, next,
+                    new StepSpec(timeoutMs, waitDecision, waitTimeoutMs, policy, "default"), loop, 1, set);
         }
     }
 }

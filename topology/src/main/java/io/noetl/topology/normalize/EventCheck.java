@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.error.ErrorClass;
 import io.noetl.schemas.event.EventTypes;
+import io.noetl.schemas.playbook.ToolKind;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A hand-written check of a raw event tree equivalent to {@code event.schema.json}, cheap enough to run on every
@@ -17,8 +20,8 @@ import java.util.Set;
  */
 final class EventCheck {
 
-    private static final Set<String> TOOL_KINDS = Set.of("python", "http", "postgres", "duckdb", "shell", "playbook",
-            "noop");
+    private static final Set<String> TOOL_KINDS = Arrays.stream(ToolKind.values()).map(ToolKind::wire)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> STATUSES = Set.of(Status.PENDING.name(), Status.RUNNING.name(),
             Status.PAUSED.name(), Status.COMPLETED.name(), Status.FAILED.name(), Status.CANCELLED.name());
     private static final String[] REQUIRED = {"event_id", "execution_id", "event_type", "timestamp"};
