@@ -31,7 +31,7 @@ public record KeychainSpec(String name, String kind, Map<String, Object> fields)
             if (e == null || e.name() == null) {
                 continue;
             }
-            Map<String, Object> fields = new LinkedHashMap<>();
+            Map<String, Object> fields = new LinkedHashMap<>(e.options());
             if (e.value() != null) {
                 fields.put("value", e.value());
             }

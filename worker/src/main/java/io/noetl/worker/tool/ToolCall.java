@@ -10,6 +10,7 @@ import java.util.Map;
  * One tool invocation.
  *
  * @param command      the command being run
+ * @param kind         the kind of the task being run (a pipeline's tasks have kinds of their own)
  * @param config       the tool configuration, rendered (without {@code kind})
  * @param context      the template context (plain maps), including {@code keychain}
  * @param keychain     the resolved keychain
@@ -19,18 +20,13 @@ import java.util.Map;
  */
 public record ToolCall(
         Command command,
+        String kind,
         Map<String, Object> config,
         Map<String, Object> context,
         Keychain keychain,
         Duration timeout,
         Cancellation cancellation,
         Auth auth) {
-
-    /** A call without credentials beyond its keychain. */
-    public ToolCall(Command command, Map<String, Object> config, Map<String, Object> context, Keychain keychain,
-                    Duration timeout, Cancellation cancellation) {
-        this(command, config, context, keychain, timeout, cancellation, Auth.NONE);
-    }
 
     /** A text setting of the config, or {@code fallback} when absent. */
     public String text(String key, String fallback) {
@@ -46,7 +42,7 @@ public record ToolCall(
     /** The timeout outcome every tool reports the same way. */
     public ToolOutcome.Failed timedOut(String logs) {
         return new ToolOutcome.Failed(io.noetl.schemas.event.ErrorInfo.retriable("Timeout",
-                "tool " + command.toolKind() + " exceeded its time limit of " + timeout.toMillis() + " ms"),
+                "tool " + kind + " exceeded its time limit of " + timeout.toMillis() + " ms"),
                 null, logs, Map.of());
     }
 

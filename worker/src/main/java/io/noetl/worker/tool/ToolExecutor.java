@@ -11,11 +11,14 @@ import io.noetl.worker.keychain.KeychainException;
 import io.noetl.worker.keychain.KeychainResolver;
 import io.noetl.worker.keychain.KeychainSpec;
 import io.noetl.worker.keychain.WorkerTokens;
+import io.noetl.worker.tool.pipeline.PipelineRun;
+import io.noetl.worker.tool.pipeline.TaskRunner;
 import io.noetl.worker.redact.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -50,54 +53,76 @@ public final class ToolExecutor {
         this.cancels = cancels;
     }
 
-    /** Runs {@code command}'s tool to an outcome. */
+    /**
+     * Runs {@code command}'s task pipeline (its one tool for a command without tasks) to an outcome: the keychain is
+     * resolved once, then each task is rendered and run in turn under the pipeline's time limit (see
+     * {@link PipelineRun}); a cancel request of the execution stops whichever task runs.
+     */
     public ToolExecution execute(Command command) throws InterruptedException {
         long start = System.nanoTime();
-        String kind = command.toolKind() == null ? "" : command.toolKind().trim().toLowerCase(java.util.Locale.ROOT);
-        ToolRunner runner = runners.get(kind);
-        if (runner == null) {
-            return new ToolExecution(UnsupportedKinds.failure(kind, runners.keySet()), Keychain.EMPTY,
+        String first = kindOf(command.tasks() != null && !command.tasks().isEmpty()
+                ? command.tasks().get(0).kind() : command.toolKind());
+        if (!runners.containsKey(first)) {
+            // nothing would run: say so at once rather than resolve a keychain for it
+            return new ToolExecution(UnsupportedKinds.failure(first, runners.keySet()), Keychain.EMPTY,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         }
         Map<String, Object> context = new LinkedHashMap<>(Json.plainMap(command.context()));
         context.putIfAbsent("execution_id", command.executionId());
+        Duration timeout = command.timeoutMs() != null && command.timeoutMs() > 0
+                ? Duration.ofMillis(command.timeoutMs()) : defaultTimeout;
         Keychain keychain = new Keychain(Map.of(), Map.of());
-        WorkerTokens tokens = null;
         ToolOutcome outcome;
-        try {
+        Cancellation pipeline = new Cancellation();
+        try (CancelRegistry.Registration ignored = cancels.register(command.executionId(), pipeline)) {
             keychain = keychainResolver.resolve(KeychainSpec.of(command.keychain()), context,
                     command.executionId(), command.parentExecutionId());
-            tokens = keychainResolver.tokens(keychain);
-            outcome = run(runner, command, context, keychain, tokens);
+            context.put("keychain", keychain.values());
+            Keychain resolved = keychain;
+            WorkerTokens tokens = keychainResolver.tokens(keychain);
+            TaskRunner tasks = (kind, tool, taskContext, limit) -> runTask(command, kindOf(kind), tool, taskContext,
+                    resolved, tokens, limit, pipeline);
+            outcome = new PipelineRun(command, context, tasks, timeout, pipeline).run();
         } catch (KeychainException e) {
             keychain.reveal(e.revealed());
             outcome = ToolOutcome.Failed.of(e.toError());
-        } catch (TemplateException e) {
-            // token(...) failed inside a template: its own failure says whether a retry may help
-            outcome = tokens != null && tokens.failure().isPresent()
-                    ? ToolOutcome.Failed.of(tokens.failure().get().toError())
-                    : ToolOutcome.Failed.fatal("TemplateError", e.getMessage());
         }
         return new ToolExecution(outcome, keychain, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
-    private ToolOutcome run(ToolRunner runner, Command command, Map<String, Object> context, Keychain keychain,
-                            WorkerTokens tokens) throws InterruptedException {
-        context.put("keychain", keychain.values());
+    private static String kindOf(String kind) {
+        return kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Renders and runs one task; a template or credential failure is the task's outcome, as any tool failure. */
+    private ToolOutcome runTask(Command command, String kind, Map<String, Object> tool, Map<String, Object> context,
+                                Keychain keychain, WorkerTokens tokens, Duration timeout, Cancellation pipeline)
+            throws InterruptedException {
+        ToolRunner runner = runners.get(kind);
+        if (runner == null) {
+            return UnsupportedKinds.failure(kind, runners.keySet());
+        }
         Map<String, Object> renderContext = new LinkedHashMap<>(context);
         renderContext.put(Templates.TOKEN_SOURCE, tokens);
-        Map<String, Object> config = RenderedConfig.of(Json.plainMap(command.tool()), renderContext);
-        Duration timeout = command.timeoutMs() != null && command.timeoutMs() > 0
-                ? Duration.ofMillis(command.timeoutMs()) : defaultTimeout;
+        Map<String, Object> config;
+        try {
+            config = RenderedConfig.of(tool, renderContext);
+        } catch (KeychainException e) {
+            keychain.reveal(e.revealed());
+            return ToolOutcome.Failed.of(e.toError());
+        } catch (TemplateException e) {
+            // token(...) failed inside a template: its own failure says whether a retry may help
+            return tokens.failure().isPresent() ? ToolOutcome.Failed.of(tokens.failure().get().toError())
+                    : ToolOutcome.Failed.fatal("TemplateError", e.getMessage());
+        }
         Cancellation cancellation = new Cancellation();
-        ToolCall call = new ToolCall(command, config, context, keychain, timeout, cancellation,
+        pipeline.onCancel(() -> cancellation.cancel(pipeline.reason().orElse(Cancellation.Reason.CANCELLED)));
+        ToolCall call = new ToolCall(command, kind, config, context, keychain, timeout, cancellation,
                 new KeychainAuth(keychainResolver, keychain, tokens));
         if (!runner.mayBlock()) {
             return runner.run(call);
         }
-        try (CancelRegistry.Registration ignored = cancels.register(command.executionId(), cancellation)) {
-            return guarded(runner, call);
-        }
+        return guarded(runner, call);
     }
 
     private static ToolOutcome guarded(ToolRunner runner, ToolCall call) throws InterruptedException {
@@ -139,7 +164,7 @@ public final class ToolExecutor {
                 return ToolOutcome.Failed.of(ke.toError());
             }
             // logs get the same redaction as events: an exception message may carry a connection string
-            LOG.error("tool {} of step {} crashed: {}", call.command().toolKind(), call.command().step(),
+            LOG.error("tool {} of step {} crashed: {}", call.kind(), call.command().step(),
                     new Redactor(call.keychain().secrets()).text(stack(cause)));
             return ToolOutcome.Failed.of(new ErrorInfo("InternalError", String.valueOf(cause), stack(cause), false));
         }

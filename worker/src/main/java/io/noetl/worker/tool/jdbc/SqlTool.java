@@ -55,7 +55,7 @@ public final class SqlTool {
             return ToolOutcome.Failed.of(new ErrorInfo("ScriptError", e.getMessage(), null, e.retriable()));
         }
         if (source.isEmpty() || source.get().isBlank()) {
-            return ToolOutcome.Failed.fatal("ConfigError", call.command().toolKind()
+            return ToolOutcome.Failed.fatal("ConfigError", call.kind()
                     + " tool needs SQL in 'command', 'commands' or 'query' (or a 'script'), or 'table' + 'data'");
         }
         // SQL loaded from a script is rendered like inline SQL, which was rendered with the rest of the config

@@ -140,6 +140,7 @@ def _main():
     for name in ("workload", "vars", "args", "iter", "keychain"):
         g[name] = _Obj()
     g["execution_id"] = None
+    g["_prev"] = None
     for k, v in ctx.items():
         if isinstance(k, str) and k.isidentifier():
             g[k] = v
