@@ -20,7 +20,9 @@ final class UnsupportedKinds {
             Map.entry("artifact", "it needs NoETL's artifact store, which this product does not run"),
             Map.entry("gateway", "it calls NoETL's gateway, which this product does not run"),
             Map.entry("rhai", "it needs the Rhai script engine of NoETL's Rust runtime"),
-            Map.entry("secrets", "secrets are resolved through the playbook's keychain, not as a tool here"));
+            Map.entry("secrets", "secrets are resolved through the playbook's keychain, not as a tool here"),
+            Map.entry("workbook", "a workbook task is replaced by the task it names when the playbook is registered,"
+                    + " so it never reaches a worker; this command comes from a producer that did not"));
 
     private UnsupportedKinds() {
     }
