@@ -10,6 +10,7 @@ import io.noetl.worker.tool.playbook.PlaybookRunner;
 import io.noetl.worker.tool.postgres.PostgresRunner;
 import io.noetl.worker.tool.python.PythonRunner;
 import io.noetl.worker.tool.shell.ShellRunner;
+import io.noetl.worker.tool.transfer.TransferRunner;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +30,8 @@ final class Tools {
     /** @param connection the worker's NATS connection (for the nats tool), or a supplier of null */
     static Map<String, ToolRunner> all(WorkerConfig config, Supplier<Connection> connection) {
         return List.of(new NoopRunner(), new PythonRunner(config.python()), new HttpRunner(), new ShellRunner(),
-                        new PostgresRunner(), new DuckDbRunner(), new PlaybookRunner(), new NatsRunner(connection))
+                        new PostgresRunner(), new DuckDbRunner(), new PlaybookRunner(), new NatsRunner(connection),
+                        new TransferRunner())
                 .stream().collect(Collectors.toMap(ToolRunner::kind, Function.identity()));
     }
 }

@@ -1,6 +1,5 @@
 package io.noetl.worker.tool.postgres;
 
-import io.noetl.worker.tool.Auth;
 import io.noetl.worker.tool.ToolCall;
 import io.noetl.worker.tool.ToolOutcome;
 import io.noetl.worker.tool.ToolRunner;
@@ -8,7 +7,6 @@ import io.noetl.worker.tool.jdbc.SqlDialect;
 import io.noetl.worker.tool.jdbc.SqlErrors;
 import io.noetl.worker.tool.jdbc.SqlTool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,17 +49,13 @@ public final class PostgresRunner implements ToolRunner {
 
     @Override
     public ToolOutcome run(ToolCall call) throws InterruptedException {
-        PgConnectionSpec spec;
-        try {
-            spec = PgConnectionSpec.parse(connection(call));
-        } catch (IllegalArgumentException e) {
-            return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
-        }
         Connection connection;
         try {
-            connection = DriverManager.getConnection(spec.jdbcUrl(), spec.properties());
+            connection = PgConnections.open(PgConnections.target(call.config(), call));
+        } catch (IllegalArgumentException e) {
+            return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
         } catch (SQLException e) {
-            return SqlErrors.classify("connect to postgres", withConnectionState(e));
+            return SqlErrors.classify("connect to postgres", e);
         }
         try (connection) {
             call.cancellation().onCancel(() -> abortQuietly(connection));
@@ -72,23 +66,6 @@ public final class PostgresRunner implements ToolRunner {
         } catch (IllegalArgumentException e) {
             return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
         }
-    }
-
-    /**
-     * Where to connect: {@code connection}, else the credential named by {@code auth} (NoETL's auth attribute), else
-     * the first keychain entry of kind {@code postgres}.
-     */
-    private static Object connection(ToolCall call) {
-        Object connection = call.config().get("connection");
-        if (connection != null) {
-            return connection;
-        }
-        String auth = Auth.nameOf(call.config().get("auth"));
-        if (auth != null) {
-            return call.auth().credential(auth).orElseThrow(() -> new IllegalArgumentException("postgres auth '"
-                    + auth + "' names no credential on this worker (set " + call.auth().whereFor(auth) + ")"));
-        }
-        return call.keychain().firstOfKind("postgres").orElse(null);
     }
 
     /**
