@@ -128,6 +128,13 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void aPlaybookInNoetlsShapesParsesAndValidatesAgainstThePlaybookSchema() throws IOException {
+        String yaml = resource("/playbooks/noetl_shapes.yaml");
+        PlaybookParser.parse(yaml);
+        assertThat(SchemaValidator.validatePlaybookYaml(yaml)).isEmpty();
+    }
+
+    @Test
     void playbookSchemaRejectsWhatTheParserRejects() {
         String yaml = """
                 apiVersion: noetl.io/v1

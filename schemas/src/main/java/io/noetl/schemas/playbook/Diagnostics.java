@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The problems found while reading one playbook, and the YAML line of every dotted path
+ * The problems (and warnings) found while reading one playbook, and the YAML line of every dotted path
  * ({@code workflow[2].next[0].step}) so each problem can say where it is.
  */
 final class Diagnostics {
@@ -17,6 +17,7 @@ final class Diagnostics {
 
     private final Map<String, Integer> lines = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     static String key(String parent, String key) {
         return parent.isEmpty() ? key : parent + "." + key;
@@ -53,13 +54,27 @@ final class Diagnostics {
         problems.add(new Problem(path.isEmpty() ? ROOT : path, line, message));
     }
 
+    /** Something that does not stop the playbook from registering but that the author should hear about. */
+    void warn(String path, String message) {
+        warnings.add(new Problem(path.isEmpty() ? ROOT : path, line(path), message));
+    }
+
+    /** Every warning, ordered by line like {@link #problems()}. */
+    List<Problem> warnings() {
+        return sorted(warnings);
+    }
+
     boolean hasProblems() {
         return !problems.isEmpty();
     }
 
     /** Every problem, ordered by line (problems without a line last), in discovery order within a line. */
     List<Problem> problems() {
-        List<Problem> sorted = new ArrayList<>(problems);
+        return sorted(problems);
+    }
+
+    private static List<Problem> sorted(List<Problem> list) {
+        List<Problem> sorted = new ArrayList<>(list);
         sorted.sort(Comparator.comparingInt(p -> p.line() > 0 ? p.line() : Integer.MAX_VALUE));
         return sorted;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -128,6 +129,21 @@ final class Fields {
         problem(path, "'" + text + "' is not one of " + Arrays.stream(type.getEnumConstants())
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         return fallback;
+    }
+
+    /**
+     * Warns about every key of {@code m} not in {@code known}: the DSL does not give it a meaning here, so it is
+     * ignored (never silently).
+     */
+    void unknownKeys(Map<String, Object> m, String path, Set<String> known, String where) {
+        if (m == null) {
+            return;
+        }
+        for (String key : m.keySet()) {
+            if (!known.contains(key)) {
+                diagnostics.warn(Diagnostics.key(path, key), "unknown key '" + key + "' in " + where + " (ignored)");
+            }
+        }
     }
 
     static String describe(Object value) {

@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Checks of the workflow as a graph: unique step names, arcs to known steps, every step reachable from the entry. */
+/**
+ * Checks of the workflow as a graph: unique step names and arcs to known steps (problems); a step the entry cannot
+ * reach is a warning (NoETL accepts such steps, e.g. a cleanup step kept for manual runs).
+ */
 final class GraphCheck {
 
     private GraphCheck() {
     }
 
-    static void check(List<StepParser.Parsed> steps, Diagnostics diagnostics) {
+    static void check(List<StepParser.Parsed> steps, String entryStep, Diagnostics diagnostics) {
         Map<String, StepParser.Parsed> byName = new LinkedHashMap<>();
         for (StepParser.Parsed s : steps) {
             StepParser.Parsed first = byName.putIfAbsent(s.step().name(), s);
@@ -34,12 +37,13 @@ final class GraphCheck {
         if (steps.isEmpty()) {
             return;
         }
-        StepParser.Parsed entry = byName.getOrDefault("start", steps.get(0));
+        StepParser.Parsed entry = entryStep != null && byName.containsKey(entryStep) ? byName.get(entryStep)
+                : byName.getOrDefault("start", steps.get(0));
         Set<String> reached = reachable(entry, byName);
         for (StepParser.Parsed s : steps) {
             if (!reached.contains(s.step().name()) && byName.get(s.step().name()) == s) {
-                diagnostics.add(s.path(), s.step().line(), "step '" + s.step().name()
-                        + "' is unreachable from the entry step '" + entry.step().name() + "'");
+                diagnostics.warn(s.path(), "step '" + s.step().name() + "' is unreachable from the entry step '"
+                        + entry.step().name() + "'");
             }
         }
     }

@@ -1,8 +1,10 @@
 package io.noetl.schemas.playbook;
 
+import io.noetl.schemas.template.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code next:} in any spelling users write, into one list of arcs:
@@ -26,6 +28,8 @@ final class NextParser {
         static final Parsed NONE = new Parsed(Next.NONE, List.of());
     }
 
+    private static final Set<String> ARC_KEYS = Set.of("step", "when", "args", "data", "set", "spec", "cond");
+
     private final Fields fields;
 
     NextParser(Fields fields) {
@@ -43,8 +47,10 @@ final class NextParser {
             case List<?> list -> arcList(list, path, arcs);
             case Map<?, ?> map when map.containsKey("arcs") || map.containsKey("spec") -> {
                 Map<String, Object> m = fields.map(value, path);
+                fields.unknownKeys(m, path, Set.of("spec", "arcs"), "a next router");
                 String specPath = Diagnostics.key(path, "spec");
                 Map<String, Object> spec = fields.map(m.get("spec"), specPath);
+                fields.unknownKeys(spec, specPath, Set.of("mode", "policy", "on_no_match"), "a next router's spec");
                 if (spec != null) {
                     mode = fields.enumValue(spec.get("mode"), Diagnostics.key(specPath, "mode"), Next.Mode.class, mode);
                 }
@@ -76,12 +82,12 @@ final class NextParser {
 
     private void entry(Map<String, Object> m, String path, List<Located> out) {
         if (m.containsKey("then")) {
-            String when = fields.string(m.get("when"), Diagnostics.key(path, "when"));
+            String when = condition(m.get("when"), Diagnostics.key(path, "when"));
             targets(m.get("then"), Diagnostics.key(path, "then"), when, out);
         } else if (m.containsKey("else")) {
             targets(m.get("else"), Diagnostics.key(path, "else"), null, out);
         } else if (m.containsKey("step")) {
-            String when = fields.string(m.get("when"), Diagnostics.key(path, "when"));
+            String when = condition(m.get("when"), Diagnostics.key(path, "when"));
             arc(m, path, when, out);
         } else {
             fields.problem(path, "an arc needs 'step' (or 'when' with 'then', or 'else')");
@@ -108,11 +114,19 @@ final class NextParser {
     }
 
     private void arc(Map<String, Object> m, String path, String when, List<Located> out) {
+        fields.unknownKeys(m, path, ARC_KEYS, "an arc");
         String targetPath = Diagnostics.key(path, "step");
         String step = fields.required(m, "step", path, "the step this arc leads to");
-        Map<String, Object> args = fields.mapOrEmpty(m.get("args"), Diagnostics.key(path, "args"));
+        // NoETL's older playbooks pass the arc's payload as 'data'
+        String argsKey = m.containsKey("args") || !m.containsKey("data") ? "args" : "data";
+        Map<String, Object> args = fields.mapOrEmpty(m.get(argsKey), Diagnostics.key(path, argsKey));
+        Map<String, Object> set = fields.mapOrEmpty(m.get("set"), Diagnostics.key(path, "set"));
+        if (when == null && m.get("cond") instanceof String cond && !cond.isBlank()) {
+            fields.diagnostics().warn(Diagnostics.key(path, "cond"), "'cond' is a legacy spelling of 'when'; read as one");
+            when = Templates.isTemplate(cond) ? cond : "{{ " + cond + " }}";
+        }
         if (step != null) {
-            out.add(new Located(new Arc(step, blankToNull(when), args, line(path)), targetPath));
+            out.add(new Located(new Arc(step, blankToNull(when), args, line(path), set), targetPath));
         }
     }
 
@@ -126,6 +140,11 @@ final class NextParser {
             return;
         }
         out.add(new Located(new Arc(name, blankToNull(when), Map.of(), line(path)), path));
+    }
+
+    /** A condition: a template, or a YAML boolean ({@code when: true}). */
+    private String condition(Object value, String path) {
+        return value instanceof Boolean b ? "{{ " + b + " }}" : fields.string(value, path);
     }
 
     private int line(String path) {

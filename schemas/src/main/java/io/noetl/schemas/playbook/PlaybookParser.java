@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +17,13 @@ import org.slf4j.LoggerFactory;
 public final class PlaybookParser {
 
     public static final String API_VERSION = "noetl.io/v2";
+    /** NoETL also accepts its DSL's v10 name for the same document shape. */
+    public static final String API_VERSION_V10 = "noetl.io/v10";
     public static final String KIND = "Playbook";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlaybookParser.class);
+    private static final Set<String> ROOT_KEYS = Set.of("apiVersion", "kind", "metadata", "workload", "keychain",
+            "workflow", "workbook", "executor", "vars");
 
     private PlaybookParser() {
     }
@@ -70,6 +75,7 @@ public final class PlaybookParser {
 
     private static Playbook read(Map<String, Object> root, String yaml, Fields fields) {
         header(root, fields);
+        fields.unknownKeys(root, "", ROOT_KEYS, "a playbook");
         Map<String, Object> metadata = fields.map(root.get("metadata"), "metadata");
         String name = null;
         String path = null;
@@ -80,7 +86,7 @@ public final class PlaybookParser {
             }
         } else {
             name = fields.string(metadata.get("name"), "metadata.name");
-            path = fields.string(metadata.get("path"), "metadata.path");
+            path = trimSlashes(fields.string(metadata.get("path"), "metadata.path"), fields);
             description = fields.string(metadata.get("description"), "metadata.description");
             path = isBlank(path) ? name : path;
             name = isBlank(name) ? lastSegment(path) : name;
@@ -92,15 +98,23 @@ public final class PlaybookParser {
         }
         Map<String, Object> workload = fields.mapOrEmpty(root.get("workload"), "workload");
         List<KeychainEntry> keychain = new KeychainParser(fields).parse(root.get("keychain"), "keychain");
-        List<Step> steps = workflow(root.get("workflow"), fields);
-        return new Playbook(API_VERSION, name, path, description, workload, keychain, steps, yaml);
+        Map<String, Map<String, Object>> workbook = new WorkbookParser(fields).parse(root.get("workbook"), "workbook");
+        Executor executor = ExecutorParser.parse(root.get("executor"), fields);
+        Map<String, Object> vars = fields.mapOrEmpty(root.get("vars"), "vars");
+        if (root.containsKey("vars")) {
+            fields.diagnostics().warn("vars", "root 'vars' is not part of NoETL's DSL (use workload, or ctx through "
+                    + "set); read as the execution's initial vars");
+        }
+        List<Step> steps = workflow(root.get("workflow"), workbook, executor, fields);
+        return new Playbook(API_VERSION, name, path, description, workload, keychain, steps, yaml, executor, vars,
+                fields.diagnostics().warnings());
     }
 
     private static void header(Map<String, Object> root, Fields fields) {
         String apiVersion = fields.string(root.get("apiVersion"), "apiVersion");
         if (apiVersion == null) {
             fields.problem(root.containsKey("apiVersion") ? "apiVersion" : "", "missing 'apiVersion: " + API_VERSION + "'");
-        } else if (!API_VERSION.equals(apiVersion)) {
+        } else if (!API_VERSION.equals(apiVersion) && !API_VERSION_V10.equals(apiVersion)) {
             fields.problem("apiVersion", "unsupported apiVersion '" + apiVersion + "' (expected '" + API_VERSION + "')");
         }
         String kind = fields.string(root.get("kind"), "kind");
@@ -111,7 +125,8 @@ public final class PlaybookParser {
         }
     }
 
-    private static List<Step> workflow(Object value, Fields fields) {
+    private static List<Step> workflow(Object value, Map<String, Map<String, Object>> workbook, Executor executor,
+                                       Fields fields) {
         List<Object> list = fields.list(value, "workflow");
         if (list == null || list.isEmpty()) {
             if (value == null || list != null) {
@@ -119,7 +134,7 @@ public final class PlaybookParser {
             }
             return List.of();
         }
-        StepParser parser = new StepParser(fields);
+        StepParser parser = new StepParser(fields, workbook);
         List<StepParser.Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             StepParser.Parsed step = parser.parse(list.get(i), Diagnostics.index("workflow", i));
@@ -127,7 +142,9 @@ public final class PlaybookParser {
                 parsed.add(step);
             }
         }
-        GraphCheck.check(parsed, fields.diagnostics());
+        parsed = ImplicitEnd.apply(parsed);
+        ExecutorParser.checkSteps(executor, parsed, fields);
+        GraphCheck.check(parsed, executor.entryStep(), fields.diagnostics());
         return parsed.stream().map(StepParser.Parsed::step).filter(Objects::nonNull).toList();
     }
 
@@ -137,6 +154,16 @@ public final class PlaybookParser {
                 || ("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) {
             fields.problem(at, "'" + path + "' is not a playbook path (segments separated by single '/', no '.' or '..')");
         }
+    }
+
+    /** NoETL's catalog accepts {@code /a/b}; the identity here is {@code a/b}. */
+    private static String trimSlashes(String path, Fields fields) {
+        if (path == null || !(path.startsWith("/") || path.endsWith("/")) || path.replace("/", "").isBlank()) {
+            return path;
+        }
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        fields.diagnostics().warn("metadata.path", "'" + path + "' is registered as '" + trimmed + "'");
+        return trimmed;
     }
 
     private static String lastSegment(String path) {

@@ -3,38 +3,50 @@ package io.noetl.schemas.playbook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads {@code spec:} (timeout, waiting for a decision, worker pool, retry policy) and the short step-level
- * {@code retry: {max_attempts, backoff, delay}}, which becomes one catch-all retry rule after the explicit ones.
+ * Reads {@code spec:} (timeout, waiting for a decision, worker pool, retry policy, admission gate) and the short
+ * step-level {@code retry: {max_attempts, backoff, delay}}, which becomes one catch-all retry rule after the explicit
+ * ones.
  */
 final class SpecParser {
 
-    static final int DEFAULT_ATTEMPTS = 3;
-    static final long DEFAULT_DELAY_MS = 1_000;
+    static final int DEFAULT_ATTEMPTS = RuleParser.DEFAULT_ATTEMPTS;
+    static final long DEFAULT_DELAY_MS = RuleParser.DEFAULT_DELAY_MS;
+
+    private static final Set<String> SPEC_KEYS = Set.of("timeout", "wait", "wait_timeout", "pool", "policy", "retry");
+    private static final Set<String> POLICY_KEYS = Set.of("rules", "admit", "lifecycle", "failure", "emit");
 
     private final Fields fields;
+    private final RuleParser rules;
 
     SpecParser(Fields fields) {
         this.fields = fields;
+        this.rules = new RuleParser(fields);
     }
 
-    StepSpec parse(Object specValue, Object stepRetry, String stepPath) {
+    /**
+     * @param admitted the admission gate written elsewhere (NoETL's legacy step {@code when:}), or empty
+     */
+    StepSpec parse(Object specValue, Object stepRetry, String stepPath, List<AdmitRule> admitted) {
         String path = Diagnostics.key(stepPath, "spec");
         Map<String, Object> spec = fields.map(specValue, path);
-        List<PolicyRule> rules = new ArrayList<>();
+        List<PolicyRule> policy = new ArrayList<>();
         if (spec == null) {
-            shortRetry(stepRetry, Diagnostics.key(stepPath, "retry"), rules);
-            return rules.isEmpty() ? StepSpec.DEFAULT : new StepSpec(null, false, null, List.copyOf(rules), StepSpec.DEFAULT.pool());
+            shortRetry(stepRetry, Diagnostics.key(stepPath, "retry"), policy);
+            return policy.isEmpty() && admitted.isEmpty() ? StepSpec.DEFAULT
+                    : new StepSpec(null, false, null, policy, StepSpec.DEFAULT.pool(), admitted);
         }
+        fields.unknownKeys(spec, path, SPEC_KEYS, "a step's spec");
         Long timeout = fields.duration(spec.get("timeout"), Diagnostics.key(path, "timeout"));
         boolean waitDecision = waitDecision(spec.get("wait"), Diagnostics.key(path, "wait"));
         Long waitTimeout = fields.duration(spec.get("wait_timeout"), Diagnostics.key(path, "wait_timeout"));
         String pool = pool(spec.get("pool"), Diagnostics.key(path, "pool"));
-        policy(spec.get("policy"), Diagnostics.key(path, "policy"), rules);
-        shortRetry(spec.get("retry"), Diagnostics.key(path, "retry"), rules);
-        shortRetry(stepRetry, Diagnostics.key(stepPath, "retry"), rules);
-        return new StepSpec(timeout, waitDecision, waitTimeout, List.copyOf(rules), pool);
+        List<AdmitRule> admit = policy(spec.get("policy"), Diagnostics.key(path, "policy"), policy);
+        shortRetry(spec.get("retry"), Diagnostics.key(path, "retry"), policy);
+        shortRetry(stepRetry, Diagnostics.key(stepPath, "retry"), policy);
+        return new StepSpec(timeout, waitDecision, waitTimeout, policy, pool, admit.isEmpty() ? admitted : admit);
     }
 
     private boolean waitDecision(Object value, String path) {
@@ -62,56 +74,19 @@ final class SpecParser {
         return pool;
     }
 
-    private void policy(Object value, String path, List<PolicyRule> rules) {
+    /** Retry rules into {@code out}; returns the admission gate. */
+    private List<AdmitRule> policy(Object value, String path, List<PolicyRule> out) {
         Map<String, Object> policy = fields.map(value, path);
         if (policy == null) {
-            return;
+            return List.of();
         }
-        String rulesPath = Diagnostics.key(path, "rules");
-        List<Object> list = fields.list(policy.get("rules"), rulesPath);
-        if (list == null) {
-            if (!policy.containsKey("rules")) {
-                fields.problem(path, "missing 'rules'");
-            }
-            return;
+        fields.unknownKeys(policy, path, POLICY_KEYS, "a step's policy");
+        if (policy.keySet().stream().noneMatch(POLICY_KEYS::contains)) {
+            fields.problem(path, "missing 'rules'");
+            return List.of();
         }
-        for (int i = 0; i < list.size(); i++) {
-            String rulePath = Diagnostics.index(rulesPath, i);
-            Map<String, Object> rule = fields.map(list.get(i), rulePath);
-            if (rule != null) {
-                PolicyRule parsed = rule(rule, rulePath);
-                if (parsed != null) {
-                    rules.add(parsed);
-                }
-            }
-        }
-    }
-
-    private PolicyRule rule(Map<String, Object> rule, String path) {
-        String when = fields.string(rule.get("when"), Diagnostics.key(path, "when"));
-        String thenPath = Diagnostics.key(path, "then");
-        Map<String, Object> then = fields.map(rule.get("then"), thenPath);
-        if (then == null) {
-            if (rule.get("then") == null) {
-                fields.problem(path, "missing 'then: {do: retry|fail|continue}'");
-            }
-            return null;
-        }
-        if (then.get("do") == null) {
-            fields.problem(thenPath, "missing 'do' (one of retry, fail, continue)");
-            return null;
-        }
-        PolicyRule.Action action = fields.enumValue(then.get("do"), Diagnostics.key(thenPath, "do"), PolicyRule.Action.class, null);
-        int attempts = fields.integer(then.get("attempts"), Diagnostics.key(thenPath, "attempts"), 1,
-                action == PolicyRule.Action.RETRY ? DEFAULT_ATTEMPTS : 1);
-        PolicyRule.Backoff backoff = fields.enumValue(then.get("backoff"), Diagnostics.key(thenPath, "backoff"),
-                PolicyRule.Backoff.class, PolicyRule.Backoff.EXPONENTIAL);
-        Long delay = fields.duration(then.get("delay"), Diagnostics.key(thenPath, "delay"));
-        if (action == null) {
-            return null;
-        }
-        return new PolicyRule(when == null || when.isBlank() ? null : when, action, attempts, backoff,
-                delay == null ? DEFAULT_DELAY_MS : delay);
+        rules.stepRules(policy.get("rules"), Diagnostics.key(path, "rules"), out);
+        return rules.admit(policy.get("admit"), Diagnostics.key(path, "admit"));
     }
 
     /** {@code retry: {max_attempts, backoff, delay}}, or {@code retry: 5} for just the attempts. */
@@ -125,6 +100,7 @@ final class SpecParser {
             return;
         }
         Map<String, Object> retry = fields.map(value, path);
+        fields.unknownKeys(retry, path, Set.of("max_attempts", "backoff", "delay", "retry_on"), "a retry");
         int attempts = fields.integer(retry.get("max_attempts"), Diagnostics.key(path, "max_attempts"), 1, DEFAULT_ATTEMPTS);
         PolicyRule.Backoff backoff = fields.enumValue(retry.get("backoff"), Diagnostics.key(path, "backoff"),
                 PolicyRule.Backoff.class, PolicyRule.Backoff.EXPONENTIAL);

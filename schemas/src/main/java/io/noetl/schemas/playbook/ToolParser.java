@@ -1,113 +1,98 @@
 package io.noetl.schemas.playbook;
 
-import io.noetl.schemas.template.Templates;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Reads {@code tool:} written as a mapping ({@code {kind: http, url: ...}}) or a bare kind ({@code tool: noop}). */
+/**
+ * Reads {@code tool:} into a step's pipeline (NoETL docs: {@code reference/dsl/step_spec.md} §7 "Tasks and tool list
+ * shapes"): a list of tasks ({@code - name: x, kind: y, ...}; an unnamed entry is {@code task_<index>}), a single
+ * mapping ({@code {kind: http, url: ...}}: one task named {@code <step>_task}, or its {@code name:}), or a bare kind
+ * ({@code tool: noop}).
+ */
 final class ToolParser {
 
-    static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-
-    private static final String KINDS = Arrays.stream(ToolKind.values()).map(ToolKind::wire)
-            .collect(Collectors.joining(", "));
+    /** Jump targets NoETL resolves to the task before the current one. */
+    static final Set<String> PREVIOUS = Set.of("previous", "prev", "_previous", "@previous");
 
     private final Fields fields;
+    private final TaskParser tasks;
 
-    ToolParser(Fields fields) {
+    ToolParser(Fields fields, Map<String, Map<String, Object>> workbook) {
         this.fields = fields;
+        this.tasks = new TaskParser(fields, workbook);
     }
 
-    /** The tool, or null for a routing-only step (no {@code tool:}) or when it is unusable (reported). */
-    Tool parse(Object value, String path) {
+    /** The pipeline; empty for a routing-only step (no {@code tool:}) or when unusable (reported). */
+    List<Task> parse(Object value, String path, String stepName) {
         if (value == null) {
-            return null;
+            return List.of();
         }
-        if (value instanceof Map<?, ?> || value instanceof String) {
-            Map<String, Object> config = value instanceof String
-                    ? new LinkedHashMap<>()
-                    : new LinkedHashMap<>(fields.map(value, path));
-            String kindPath = value instanceof String ? path : Diagnostics.key(path, "kind");
-            Object kindValue = value instanceof String ? value : config.remove("kind");
-            ToolKind kind = kind(kindValue, kindPath, path);
-            if (kind == null) {
-                return null;
+        List<Task> out = new ArrayList<>();
+        switch (value) {
+            case String kind -> add(out, tasks.parse(new LinkedHashMap<>(Map.of("kind", kind)), path, path,
+                    stepName + "_task"));
+            case Map<?, ?> map -> {
+                Map<String, Object> m = fields.map(map, path);
+                String name = m.get("name") instanceof String s && !s.isBlank() && !"workbook".equals(m.get("kind"))
+                        ? s : stepName + "_task";
+                add(out, tasks.parse(m, path, Diagnostics.key(path, "kind"), name));
             }
-            checkRequired(kind, config, path);
-            return new Tool(kind, Collections.unmodifiableMap(config));
+            case List<?> list -> list(list, path, out);
+            default -> fields.problem(path, "must be a mapping with 'kind', a list of tasks, or a tool kind ("
+                    + TaskParser.KINDS + "), got " + Fields.describe(value));
         }
-        fields.problem(path, "must be a mapping with 'kind', or a tool kind (" + KINDS + "), got " + Fields.describe(value));
-        return null;
+        checkJumps(out, path);
+        return List.copyOf(out);
     }
 
-    private ToolKind kind(Object value, String kindPath, String toolPath) {
-        String text = fields.string(value, kindPath);
-        if (text == null || text.isBlank()) {
-            if (value == null) {
-                fields.problem(toolPath, "missing 'kind' (one of " + KINDS + ")");
-            }
-            return null;
-        }
-        ToolKind kind = Arrays.stream(ToolKind.values()).filter(k -> k.wire().equals(text)).findFirst().orElse(null);
-        if (kind == null) {
-            fields.problem(kindPath, "unknown tool kind '" + text + "' (valid: " + KINDS + ")");
-        }
-        return kind;
-    }
-
-    private void checkRequired(ToolKind kind, Map<String, Object> config, String path) {
-        switch (kind) {
-            case PYTHON -> need(config, "code", path, "a python tool runs 'code'");
-            case HTTP -> {
-                need(config, "url", path, "an http tool calls 'url'");
-                checkMethod(config.get("method"), Diagnostics.key(path, "method"));
-            }
-            case POSTGRES, DUCKDB -> {
-                if (!present(config, "command")) {
-                    if (present(config, "table") && !present(config, "data")) {
-                        fields.problem(path, "missing 'data': a " + kind.wire() + " tool with 'table' inserts 'data'");
-                    } else if (!present(config, "table")) {
-                        fields.problem(path, "missing 'command' (or 'table' and 'data'): a " + kind.wire()
-                                + " tool runs 'command' or inserts 'data' into 'table'");
-                    }
-                }
-            }
-            case SHELL -> need(config, "command", path, "a shell tool runs 'command'");
-            case PLAYBOOK -> need(config, "path", path, "a playbook tool starts the playbook at 'path'");
-            case NOOP -> {
-                // nothing required
-            }
-        }
-    }
-
-    private void checkMethod(Object method, String path) {
-        String text = fields.string(method, path);
-        if (text == null || Templates.isTemplate(text)) {
+    private void list(List<?> list, String path, List<Task> out) {
+        if (list.isEmpty()) {
+            fields.problem(path, "must list at least one task");
             return;
         }
-        if (!HTTP_METHODS.contains(text) && !HTTP_METHODS.contains(text.toUpperCase(Locale.ROOT)) || !isOneCase(text)) {
-            fields.problem(path, "unknown HTTP method '" + text + "' (valid: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS;"
-                    + " upper or lower case)");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            String itemPath = Diagnostics.index(path, i);
+            Map<String, Object> m = fields.map(list.get(i), itemPath);
+            if (m == null) {
+                continue;
+            }
+            Object label = m.get("name");
+            String name = label instanceof String s && !s.isBlank() ? s : "task_" + i;
+            if (label != null && !(label instanceof String)) {
+                fields.problem(Diagnostics.key(itemPath, "name"), "must be a string, got " + Fields.describe(label));
+            }
+            Integer first = seen.putIfAbsent(name, fields.diagnostics().line(itemPath));
+            if (first != null) {
+                fields.problem(Diagnostics.key(itemPath, "name"), "duplicate task name '" + name + "' (first at line "
+                        + first + ")");
+            }
+            add(out, tasks.parse(m, itemPath, Diagnostics.key(itemPath, "kind"), name));
         }
     }
 
-    private static boolean isOneCase(String s) {
-        return s.equals(s.toUpperCase(Locale.ROOT)) || s.equals(s.toLowerCase(Locale.ROOT));
-    }
-
-    private void need(Map<String, Object> config, String key, String path, String why) {
-        if (!present(config, key)) {
-            fields.problem(path, "missing '" + key + "': " + why);
+    private static void add(List<Task> out, Task task) {
+        if (task != null) {
+            out.add(task);
         }
     }
 
-    private static boolean present(Map<String, Object> config, String key) {
-        Object v = config.get(key);
-        return v != null && !(v instanceof String s && s.isBlank());
+    /** A {@code jump} must name a task of the same pipeline (or NoETL's {@code previous}). */
+    private void checkJumps(List<Task> pipeline, String path) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        pipeline.forEach(t -> names.add(t.name()));
+        for (Task task : pipeline) {
+            for (PolicyRule rule : task.policy()) {
+                if (rule.action() == PolicyRule.Action.JUMP && rule.to() != null && !names.contains(rule.to())
+                        && !PREVIOUS.contains(rule.to())) {
+                    fields.problem(path, "task '" + task.name() + "' jumps to unknown task '" + rule.to()
+                            + "' (tasks: " + String.join(", ", names) + ")");
+                }
+            }
+        }
     }
 }

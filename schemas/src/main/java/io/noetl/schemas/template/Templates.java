@@ -139,14 +139,15 @@ public final class Templates {
                 return Optional.of("empty expression {{ }}");
             }
         }
+        // a '}}' outside an expression is plain text to Jinja2 (e.g. the end of a JSON literal), an unclosed '{{' is not
         int open = count(template, "{{");
         int close = count(template, "}}");
-        if (open != close) {
+        if (open > close) {
             return Optional.of("unbalanced braces: " + open + " '{{' but " + close + " '}}'");
         }
         int blockOpen = count(template, "{%");
         int blockClose = count(template, "%}");
-        if (blockOpen != blockClose) {
+        if (blockOpen > blockClose) {
             return Optional.of("unbalanced block tags: " + blockOpen + " '{%' but " + blockClose + " '%}'");
         }
         return Optional.empty();

@@ -42,7 +42,11 @@ final class PlaybookRoutes {
             throw ApiException.badRequest("invalid_playbook",
                     "playbook has " + details.size() + " problem(s)", details);
         }
-        Responses.json(ctx, 201, summary(entry, false));
+        Map<String, Object> body = summary(entry, false);
+        body.put("warnings", entry.playbook().warnings().stream()
+                .map(w -> Map.<String, Object>of("path", w.path(), "line", w.line(), "message", w.message()))
+                .toList());
+        Responses.json(ctx, 201, body);
     }
 
     private void list(Context ctx) {

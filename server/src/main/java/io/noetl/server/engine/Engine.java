@@ -124,6 +124,10 @@ public final class Engine {
 
     /** Derives the execution status from its work: done when nothing is left, PAUSED when only decisions are. */
     private static Transition settle(Progress p) {
+        if (p.terminal()) {
+            return p.transition();
+        }
+        Joins.release(p);
         ExecutionState s = p.state();
         if (s.status().terminal()) {
             return p.transition();

@@ -29,6 +29,11 @@ import java.util.Objects;
  * @param work              unfinished units ({@link Work#key()} → unit); empty when nothing is running or pending
  * @param endedBranches     steps where a branch ended (no arc taken), in order
  * @param currentUser       {@code decided_by} of the last decision, or null
+ * @param ctx               the execution's context ({@code ctx}, NoETL docs: {@code reference/dsl/spec.md} §5.2): the
+ *                          writes of {@code set} (step, arc, task) merged over nothing; templates read it as
+ *                          {@code ctx.<key>} and, like workload keys, bare
+ * @param joins             steps reached by a branch while other live branches can still reach them: step name →
+ *                          the args the arrived branches brought; they run once no live branch can reach them
  */
 public record ExecutionState(
         String executionId,
@@ -46,7 +51,9 @@ public record ExecutionState(
         Map<String, StepState> steps,
         Map<String, Work> work,
         List<String> endedBranches,
-        String currentUser) {
+        String currentUser,
+        Map<String, Object> ctx,
+        Map<String, Map<String, Object>> joins) {
 
     public ExecutionState {
         Objects.requireNonNull(executionId, "executionId");
@@ -55,12 +62,14 @@ public record ExecutionState(
         steps = Maps.copy(steps);
         work = Maps.copy(work);
         endedBranches = endedBranches == null ? List.of() : List.copyOf(endedBranches);
+        ctx = Maps.copy(ctx);
+        joins = Maps.copy(joins);
     }
 
     static ExecutionState started(String executionId, String path, int version, String parentExecutionId,
                                   String parentStep, Map<String, Object> workload, Instant now) {
         return new ExecutionState(executionId, path, version, parentExecutionId, parentStep, Status.RUNNING,
-                workload, Map.of(), now, null, null, null, Map.of(), Map.of(), List.of(), null);
+                workload, Map.of(), now, null, null, null, Map.of(), Map.of(), List.of(), null, Map.of(), Map.of());
     }
 
     /** Names of the steps waiting for a human decision. */
@@ -96,13 +105,13 @@ public record ExecutionState(
 
     ExecutionState withStatus(Status s) {
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, s,
-                workload, vars, startedAt, endedAt, error, result, steps, work, endedBranches, currentUser);
+                workload, vars, startedAt, endedAt, error, result, steps, work, endedBranches, currentUser, ctx, joins);
     }
 
     ExecutionState withStep(StepState s) {
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
                 workload, vars, startedAt, endedAt, error, result, Maps.with(steps, s.name(), s), work,
-                endedBranches, currentUser);
+                endedBranches, currentUser, ctx, joins);
     }
 
     ExecutionState withWork(Work w) {
@@ -115,13 +124,28 @@ public record ExecutionState(
 
     ExecutionState withWorkMap(Map<String, Work> w) {
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
-                workload, vars, startedAt, endedAt, error, result, steps, w, endedBranches, currentUser);
+                workload, vars, startedAt, endedAt, error, result, steps, w, endedBranches, currentUser, ctx, joins);
+    }
+
+    /** The writes merged into {@code ctx} ({@code ctx.<key>} and bare keys) and {@code vars} ({@code vars.<key>}). */
+    ExecutionState withWrites(Map<String, Object> ctxWrites, Map<String, Object> varsWrites) {
+        Map<String, Object> c = new LinkedHashMap<>(ctx);
+        c.putAll(ctxWrites);
+        Map<String, Object> v = new LinkedHashMap<>(vars);
+        v.putAll(varsWrites);
+        return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
+                workload, v, startedAt, endedAt, error, result, steps, work, endedBranches, currentUser, c, joins);
+    }
+
+    ExecutionState withJoins(Map<String, Map<String, Object>> j) {
+        return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
+                workload, vars, startedAt, endedAt, error, result, steps, work, endedBranches, currentUser, ctx, j);
     }
 
     ExecutionState withBranchEnd(String stepName) {
         List<String> ended = endedBranches.contains(stepName) ? endedBranches : Maps.append(endedBranches, stepName);
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
-                workload, vars, startedAt, endedAt, error, result, steps, work, ended, currentUser);
+                workload, vars, startedAt, endedAt, error, result, steps, work, ended, currentUser, ctx, joins);
     }
 
     ExecutionState withDecision(String action, String comment, String decidedBy) {
@@ -129,7 +153,7 @@ public record ExecutionState(
         Map<String, Object> v = Maps.with(Maps.with(vars, "approval_action", action), "approval_comment",
                 comment == null ? "" : comment);
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
-                workload, v, startedAt, endedAt, error, result, steps, work, endedBranches, decidedBy);
+                workload, v, startedAt, endedAt, error, result, steps, work, endedBranches, decidedBy, ctx, joins);
     }
 
     /**
@@ -140,6 +164,7 @@ public record ExecutionState(
         Map<String, StepState> settled = new LinkedHashMap<>(steps);
         settled.replaceAll((name, st) -> st.active() ? st.cancelled(now) : st);
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, s,
-                workload, vars, startedAt, now, why, value, settled, Map.of(), endedBranches, currentUser);
+                workload, vars, startedAt, now, why, value, settled, Map.of(), endedBranches, currentUser, ctx,
+                Map.of());
     }
 }

@@ -19,26 +19,40 @@ final class Steps {
 
     /**
      * Enters {@code name} with the arc's rendered args. A step that is still running or paused is not entered
-     * twice: the arriving branch joins it.
+     * twice: the arriving branch joins it. A step other live branches can still reach waits for them
+     * ({@link Joins}).
      */
     static void enter(Progress p, String name, Map<String, Object> arcArgs) {
         if (p.terminal()) {
             return;
         }
-        Step step = p.step(name);
         StepState previous = p.state().step(name);
         if (previous != null && previous.active()) {
             return;
         }
+        if (Joins.mustWait(p, name)) {
+            Joins.arrive(p, name, arcArgs);
+            return;
+        }
+        enterNow(p, name, arcArgs);
+    }
+
+    /** Enters {@code name} now, with the args of the branches that waited for it under the arc's own. */
+    static void enterNow(Progress p, String name, Map<String, Object> arcArgs) {
+        Map<String, Object> arrived = new LinkedHashMap<>(Joins.take(p, name));
+        arrived.putAll(arcArgs);
+        Map<String, Object> argsIn = arrived;
+        Step step = p.step(name);
+        StepState previous = p.state().step(name);
         StepState entered = StepState.entered(previous, name, step.toolKind().wire(), p.now);
         p.update(s -> s.withStep(entered));
         p.emit(p.event(EventTypes.STEP_ENTER, name, Status.RUNNING)
                 .meta(Progress.meta("msg_key", entered.entries())));
         Map<String, Object> args;
         try {
-            Map<String, Object> ctx = TemplateContext.of(p, arcArgs, null, null);
+            Map<String, Object> ctx = TemplateContext.of(p, argsIn, null, null);
             args = new LinkedHashMap<>(Maps.asMap(Templates.render(step.args(), ctx)));
-            args.putAll(arcArgs);
+            args.putAll(argsIn);
         } catch (TemplateException e) {
             Failures.templateError(p, name, e);
             return;

@@ -120,6 +120,29 @@ class PlaybookCatalogIT {
     }
 
     @Test
+    void registrationAnswersWithAWarningForEachUnknownKeyAndKindNotRunHere() {
+        String yaml = Playbooks.header("warned", "catalog/warned") + """
+                workflow:
+                  - step: start
+                    colour: blue
+                    tool: {kind: snowflake, command: "select 1"}
+                """;
+
+        Http.Response r = server.http.postYaml("/api/playbooks", yaml);
+
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode warnings = r.body().path("warnings");
+        assertThat(warnings.size()).isEqualTo(2);
+        assertThat(warnings.get(0).path("path").asText()).isEqualTo("workflow[0].colour");
+        assertThat(warnings.get(0).path("line").asInt()).isPositive();
+        assertThat(warnings.get(0).path("message").asText()).contains("unknown key 'colour'");
+        assertThat(warnings.get(1).path("path").asText()).isEqualTo("workflow[0].tool.kind");
+        assertThat(warnings.get(1).path("message").asText()).contains("'snowflake' is not supported here");
+        assertThat(server.http.postYaml("/api/playbooks", Playbooks.linear("catalog/clean", 1)).body()
+                .path("warnings").size()).isZero();
+    }
+
+    @Test
     void yamlThatIsNotAPlaybookIsRejectedWith400() {
         Http.Response r = server.http.postYaml("/api/playbooks", "just: [unbalanced");
         assertThat(r.status()).isEqualTo(400);
