@@ -126,12 +126,16 @@ class TransferRunnerTest {
         });
         server.start();
         String db = dir.resolve("h.duckdb").toString();
+        Map<String, Object> mapping = new java.util.LinkedHashMap<>();
+        mapping.put("post_id", "id");
+        mapping.put("user_id", "userId");
+        mapping.put("lang", "meta.lang");
         try {
             ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("transfer", Map.of(
                     "source", Map.of("type", "http", "url", "http://127.0.0.1:" + server.getAddress().getPort()
                             + "/posts", "data_path", "data.items"),
                     "target", Map.of("type", "duckdb", "connection", db, "table", "posts",
-                            "mapping", Map.of("post_id", "id", "user_id", "userId", "lang", "meta.lang"))))).outcome();
+                            "mapping", mapping)))).outcome();
             assertThat(ok.result().path("rows_transferred").asLong()).isEqualTo(2);
             assertThat(ok.result().path("columns").toString()).isEqualTo("[\"post_id\",\"user_id\",\"lang\"]");
             ToolOutcome.Succeeded rows = (ToolOutcome.Succeeded) duck(db,
