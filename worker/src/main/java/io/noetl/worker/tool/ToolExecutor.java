@@ -11,7 +11,11 @@ import io.noetl.worker.keychain.KeychainException;
 import io.noetl.worker.keychain.KeychainResolver;
 import io.noetl.worker.keychain.KeychainSpec;
 import io.noetl.worker.keychain.WorkerTokens;
+import io.noetl.worker.tool.jdbc.SqlErrors;
+import io.noetl.worker.tool.jdbc.SqlTool;
+import io.noetl.worker.tool.pipeline.CursorDrain;
 import io.noetl.worker.tool.pipeline.PipelineRun;
+import io.noetl.worker.tool.postgres.PgConnections;
 import io.noetl.worker.tool.pipeline.TaskRunner;
 import io.noetl.worker.redact.Redactor;
 import java.io.PrintWriter;
@@ -82,12 +86,58 @@ public final class ToolExecutor {
             WorkerTokens tokens = keychainResolver.tokens(keychain);
             TaskRunner tasks = (kind, tool, taskContext, limit) -> runTask(command, kindOf(kind), tool, taskContext,
                     resolved, tokens, limit, pipeline);
-            outcome = new PipelineRun(command, context, tasks, timeout, pipeline).run();
+            outcome = command.cursor() == null ? new PipelineRun(command, context, tasks, timeout, pipeline).run()
+                    : drain(command, context, tasks, timeout, pipeline, new ToolCall(command, "postgres",
+                            Map.of(), context, resolved, timeout, pipeline,
+                            new KeychainAuth(keychainResolver, resolved, tokens)));
         } catch (KeychainException e) {
             keychain.reveal(e.revealed());
             outcome = ToolOutcome.Failed.of(e.toError());
         }
         return new ToolExecution(outcome, keychain, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /**
+     * A worker slot of a cursor loop: claims rows with the cursor's {@code claim} (rendered; PostgreSQL through the
+     * cursor's {@code auth} or {@code options.connection}) and runs the pipeline for each (see {@link CursorDrain}).
+     */
+    private static ToolOutcome drain(Command command, Map<String, Object> context, TaskRunner tasks, Duration timeout,
+                                     Cancellation pipeline, ToolCall call) throws InterruptedException {
+        Map<String, Object> cursor = Json.plainMap(command.cursor());
+        String kind = kindOf(cursor.get("kind") == null ? "postgres" : String.valueOf(cursor.get("kind")));
+        if (!"postgres".equals(kind)) {
+            return ToolOutcome.Failed.fatal("UnsupportedTool", "cursor kind '" + kind + "' is not supported here"
+                    + " (a cursor claims its rows from postgres)");
+        }
+        Map<String, Object> endpoint = new LinkedHashMap<>();
+        if (cursor.get("options") instanceof Map<?, ?> options && options.get("connection") != null) {
+            endpoint.put("connection", options.get("connection"));
+        }
+        endpoint.put("auth", cursor.get("auth"));
+        Map<String, Object> claimContext = new LinkedHashMap<>(context);
+        claimContext.putIfAbsent("__frame_max_rows", 1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (java.sql.Connection connection = PgConnections.open(PgConnections.target(endpoint, call))) {
+            pipeline.onCancel(() -> abortQuietly(connection));
+            String claim = String.valueOf(cursor.get("claim"));
+            CursorDrain.Claims claims = () -> SqlTool.rows(connection, Templates.renderText(claim, claimContext))
+                    .valueStream().map(Json::plainMap).toList();
+            return CursorDrain.run(context, String.valueOf(cursor.get("iterator")), claims, rowContext ->
+                    new PipelineRun(command, rowContext, tasks,
+                            Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())), pipeline));
+        } catch (IllegalArgumentException e) {
+            return ToolOutcome.Failed.fatal("ConfigError", "cursor: " + e.getMessage());
+        } catch (java.sql.SQLException e) {
+            return SqlErrors.classify("cursor claim on postgres", e);
+        }
+    }
+
+    private static void abortQuietly(java.sql.Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (java.sql.SQLException | RuntimeException ignored) {
+            // already closed
+        }
     }
 
     private static String kindOf(String kind) {

@@ -67,6 +67,13 @@ public final class SqlTool {
         }
     }
 
+    /** The rows the last row-returning statement of {@code sql} yields (at most {@link #MAX_ROWS}). */
+    public static ArrayNode rows(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            return (ArrayNode) execute(st, sql).get("rows");
+        }
+    }
+
     private static ObjectNode execute(Statement st, String sql) throws SQLException {
         ArrayNode rows = null;
         long rowCount = 0;
