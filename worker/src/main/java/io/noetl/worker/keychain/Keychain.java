@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The keychain of one command, resolved on the worker.
  *
- * @param values   name → resolved value (a string, or a map/list); what {@code {{ keychain.<name> }}} reads
+ * @param values   name → resolved value (a string, or a map/list); what {@code {{ keychain.<name> }}} reads; entries of
+ *                 kinds fetched over the network are resolved when first read
  * @param kinds    name → kind ({@code secret}, {@code postgres}, {@code oauth2}, ...); kind may be null
  * @param revealed values the tool obtained later (a credential named by {@code auth}, a token minted by
  *                 {@code token(...)}): hidden like the keychain's own values; grows while the tool is prepared
@@ -32,7 +33,8 @@ public record Keychain(Map<String, Object> values, Map<String, String> kinds, Se
             "auth_provider_x509_cert_url", "client_x509_cert_url", "universe_domain");
 
     public Keychain {
-        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = values instanceof LazyKeychain ? values
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         kinds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
     }
 
@@ -46,6 +48,11 @@ public record Keychain(Map<String, Object> values, Map<String, String> kinds, Se
                 .map(e -> values.get(e.getKey())).filter(v -> v != null).findFirst();
     }
 
+    /** The last failure of an entry resolved when first read, if any (see {@link KeychainResolver#resolve}). */
+    public Optional<KeychainException> lastFailure() {
+        return values instanceof LazyKeychain lazy ? lazy.lastFailure() : Optional.empty();
+    }
+
     /** Hides every string inside {@code value} from now on (a credential or token obtained for the tool). */
     public void reveal(Object value) {
         collect(value, revealed::add);
@@ -57,7 +64,8 @@ public record Keychain(Map<String, Object> values, Map<String, String> kinds, Se
      */
     public List<String> secrets() {
         List<String> out = new ArrayList<>();
-        values.values().forEach(v -> collect(v, out::add));
+        Map<String, Object> known = values instanceof LazyKeychain lazy ? lazy.resolved() : values;
+        known.values().forEach(v -> collect(v, out::add));
         revealed.stream().filter(s -> !out.contains(s)).forEach(out::add);
         return out;
     }

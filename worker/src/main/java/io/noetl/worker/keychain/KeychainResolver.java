@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class KeychainResolver {
 
+    /** Kinds resolved when the command starts: a value or the worker's environment, nothing to fetch. */
+    private static final java.util.Set<String> EAGER = java.util.Set.of("secret", "postgres", "http_bearer");
+
     private final Credentials credentials;
     private final Minter minter;
     private final KeychainKinds kinds;
@@ -42,37 +45,43 @@ public final class KeychainResolver {
     }
 
     /**
-     * Resolves every entry.
+     * The command's keychain. Entries of the kinds {@code secret}, {@code postgres} and {@code http_bearer} (a value or
+     * an environment variable of the worker) are resolved now, and a failure fails the command; entries of NoETL's
+     * other kinds are resolved when first read (see {@link LazyKeychain}).
      *
      * @param context           what the entries' templates see (workload, args, ...)
      * @param executionId       the execution, for {@code local} and {@code shared} scopes; may be null
      * @param parentExecutionId its parent, for the {@code shared} scope; may be null
-     * @throws KeychainException naming the entry and what failed, with the values resolved so far
+     * @throws KeychainException naming an entry resolved now and what failed, with the values resolved so far
      */
     public Keychain resolve(List<KeychainSpec> specs, Map<String, Object> context, String executionId,
                             String parentExecutionId) throws InterruptedException {
         if (specs == null || specs.isEmpty()) {
             return new Keychain(Map.of(), Map.of());
         }
-        Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> kindsByName = new LinkedHashMap<>();
-        for (KeychainSpec spec : specs) {
-            List<String> soFar = new Keychain(values, kindsByName).secrets();
+        specs.forEach(s -> kindsByName.put(s.name(), s.kind()));
+        LazyKeychain values = new LazyKeychain(specs, (spec, keychain) -> {
+            List<String> soFar = new Keychain(keychain.resolved(), Map.of()).secrets();
             try {
                 Map<String, Object> render = new LinkedHashMap<>(context);
-                render.put("keychain", values);
+                render.put("keychain", keychain);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> f = (Map<String, Object>) Templates.render(spec.fields(), render);
                 List<String> hide = new ArrayList<>(soFar);
                 new Keychain(Map.of("request", List.of(f.getOrDefault("data", ""), f.getOrDefault("headers", ""))),
                         Map.of()).secrets().forEach(hide::add);
-                values.put(spec.name(), kinds.resolve(spec.name(), spec.kind(), f,
-                        scopeKey(f.get("scope"), executionId, parentExecutionId), hide));
-                kindsByName.put(spec.name(), spec.kind());
+                return kinds.resolve(spec.name(), spec.kind(), f,
+                        scopeKey(f.get("scope"), executionId, parentExecutionId), hide);
             } catch (TemplateException e) {
                 throw KeychainException.config(e.getMessage()).in(where(spec), soFar);
             } catch (KeychainException e) {
                 throw e.in(where(spec), soFar);
+            }
+        });
+        for (KeychainSpec spec : specs) {
+            if (EAGER.contains(spec.kind() == null ? "secret" : spec.kind())) {
+                values.get(spec.name());
             }
         }
         return new Keychain(values, kindsByName);

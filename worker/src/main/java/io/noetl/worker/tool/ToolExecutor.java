@@ -15,8 +15,8 @@ import io.noetl.worker.tool.jdbc.SqlErrors;
 import io.noetl.worker.tool.jdbc.SqlTool;
 import io.noetl.worker.tool.pipeline.CursorDrain;
 import io.noetl.worker.tool.pipeline.PipelineRun;
-import io.noetl.worker.tool.postgres.PgConnections;
 import io.noetl.worker.tool.pipeline.TaskRunner;
+import io.noetl.worker.tool.postgres.PgConnections;
 import io.noetl.worker.redact.Redactor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -154,25 +155,24 @@ public final class ToolExecutor {
         }
         Map<String, Object> renderContext = new LinkedHashMap<>(context);
         renderContext.put(Templates.TOKEN_SOURCE, tokens);
-        Map<String, Object> config;
         try {
-            config = RenderedConfig.of(tool, renderContext);
+            Map<String, Object> config = RenderedConfig.of(tool, renderContext);
+            Cancellation cancellation = new Cancellation();
+            pipeline.onCancel(() -> cancellation.cancel(pipeline.reason().orElse(Cancellation.Reason.CANCELLED)));
+            ToolCall call = new ToolCall(command, kind, config, context, keychain, timeout, cancellation,
+                    new KeychainAuth(keychainResolver, keychain, tokens));
+            return runner.mayBlock() ? guarded(runner, call) : runner.run(call);
         } catch (KeychainException e) {
             keychain.reveal(e.revealed());
             return ToolOutcome.Failed.of(e.toError());
         } catch (TemplateException e) {
-            // token(...) failed inside a template: its own failure says whether a retry may help
-            return tokens.failure().isPresent() ? ToolOutcome.Failed.of(tokens.failure().get().toError())
-                    : ToolOutcome.Failed.fatal("TemplateError", e.getMessage());
+            // a template engine says only that a function or a lookup failed: the credential failure says why, and
+            // whether a retry may help
+            Optional<KeychainException> cause = tokens.failure().or(keychain::lastFailure);
+            cause.ifPresent(k -> keychain.reveal(k.revealed()));
+            return cause.map(k -> ToolOutcome.Failed.of(k.toError()))
+                    .orElseGet(() -> ToolOutcome.Failed.fatal("TemplateError", e.getMessage()));
         }
-        Cancellation cancellation = new Cancellation();
-        pipeline.onCancel(() -> cancellation.cancel(pipeline.reason().orElse(Cancellation.Reason.CANCELLED)));
-        ToolCall call = new ToolCall(command, kind, config, context, keychain, timeout, cancellation,
-                new KeychainAuth(keychainResolver, keychain, tokens));
-        if (!runner.mayBlock()) {
-            return runner.run(call);
-        }
-        return guarded(runner, call);
     }
 
     private static ToolOutcome guarded(ToolRunner runner, ToolCall call) throws InterruptedException {

@@ -65,7 +65,7 @@ class KeychainResolverTest {
                 spec("pg", "credential", Map.of("credential", "pg_local")));
         assertThat(k.values().get("auth0")).isEqualTo(Map.of("domain", "example.auth0.com", "client_secret", "x1"));
         assertThat(k.values().get("pg")).isEqualTo(Map.of("db_host", "localhost", "db_password", "pw9"));
-        assertThatThrownBy(() -> resolve(spec("gone", "credential", Map.of("credential", "nope"))))
+        assertThatThrownBy(() -> resolve(spec("gone", "credential", Map.of("credential", "nope"))).values().get("gone"))
                 .isInstanceOf(KeychainException.class)
                 .hasMessageContaining("keychain entry 'gone' (credential): credential 'nope' is not known")
                 .hasMessageContaining("NOETL_CREDENTIAL_NOPE");
@@ -91,8 +91,8 @@ class KeychainResolverTest {
         assertThat(first.secrets()).contains("at-1").doesNotContain("Bearer", "3600");
         KeychainSpec local = spec("api_token", "oauth2", Map.of("endpoint", tokens.base() + "/oauth/token",
                 "scope", "local", "data", Map.of("client_id", "cid", "client_secret", "csecret")));
-        resolver.resolve(List.of(local), context, "E3", null);
-        resolver.resolve(List.of(local), context, "E4", null);
+        resolver.resolve(List.of(local), context, "E3", null).values().get("api_token");
+        resolver.resolve(List.of(local), context, "E4", null).values().get("api_token");
         assertThat(tokens.requests).hasSize(3);
     }
 
@@ -101,14 +101,14 @@ class KeychainResolverTest {
     void aRejectedClientIsANotRetriableAuthFailure() {
         KeychainSpec token = spec("t", "oauth2", Map.of("endpoint", tokens.base() + "/oauth/token",
                 "data", Map.of("client_id", "cid", "client_secret", "wrong-secret-123")));
-        assertThatThrownBy(() -> resolve(token)).isInstanceOfSatisfying(KeychainException.class, e -> {
+        assertThatThrownBy(() -> resolve(token).values().get("t")).isInstanceOfSatisfying(KeychainException.class, e -> {
             assertThat(e.getMessage()).startsWith("keychain entry 't' (oauth2): POST " + tokens.base()
                     + "/oauth/token answered HTTP 401");
             assertThat(e.retriable()).isFalse();
             assertThat(e.toError().errorClass()).isEqualTo("auth");
         });
         tokens.status = 503;
-        assertThatThrownBy(() -> resolve(token)).isInstanceOfSatisfying(KeychainException.class, e -> {
+        assertThatThrownBy(() -> resolve(token).values().get("t")).isInstanceOfSatisfying(KeychainException.class, e -> {
             assertThat(e.getMessage()).contains("HTTP 503").doesNotContain("wrong-secret-123");
             assertThat(e.retriable()).isTrue();
             assertThat(e.toError().errorClass()).isEqualTo("dependency_5xx");
@@ -140,8 +140,24 @@ class KeychainResolverTest {
                 "map", Map.of("api_key", "projects/p1/secrets/openai"))));
         assertThat(k.values().get("openai_token")).isEqualTo(Map.of("api_key", "sk-secret-1"));
         assertThatThrownBy(() -> resolve(spec("x", "secrets", Map.of("provider", "gcp", "auth", "gcp",
-                "map", Map.of("k", "projects/p1/secrets/missing")))))
+                "map", Map.of("k", "projects/p1/secrets/missing")))).values().get("x"))
                 .isInstanceOf(KeychainException.class).hasMessageContaining("HTTP 404");
+    }
+
+    @Test
+    @DisplayName("an entry fetched over the network is resolved when first read; one that fails fails only its readers")
+    void networkEntriesResolveWhenReadAndFailOnlyTheirReaders() throws Exception {
+        tokens.status = 503;
+        Keychain k = resolve(spec("down", "oauth2", Map.of("endpoint", tokens.base() + "/oauth/token",
+                        "data", Map.of("client_id", "cid", "client_secret", "csecret"))),
+                spec("fine", "static", Map.of("map", Map.of("a", "b"))));
+        assertThat(tokens.requests).isEmpty();
+        assertThat(k.values().get("fine")).isEqualTo(Map.of("a", "b"));
+        assertThatThrownBy(() -> k.values().get("down")).isInstanceOf(KeychainException.class);
+        assertThat(k.lastFailure()).isPresent();
+        assertThat(k.values().keySet()).containsExactly("fine");
+        assertThatThrownBy(() -> k.values().get("down")).isInstanceOf(KeychainException.class);
+        assertThat(tokens.requests).hasSize(1);
     }
 
     @Test
@@ -149,7 +165,7 @@ class KeychainResolverTest {
         env.put("OPENAI_KEY", "sk-env");
         assertThat(resolve(spec("o", "secrets", Map.of("provider", "env", "map", Map.of("api_key", "OPENAI_KEY"))))
                 .values().get("o")).isEqualTo(Map.of("api_key", "sk-env"));
-        assertThatThrownBy(() -> resolve(spec("v", "vault", Map.of())))
+        assertThatThrownBy(() -> resolve(spec("v", "vault", Map.of())).values().get("v"))
                 .hasMessageContaining("keychain entry 'v' (vault): kind 'vault' is not supported here");
     }
 }

@@ -75,4 +75,21 @@ class TokenHelperTest {
         assertThat(failed.error().retriable()).isTrue();
         assertThat(failed.error().message()).contains("HTTP 503").doesNotContain("csecret");
     }
+
+    @Test
+    @DisplayName("a step that does not read a failing keychain entry runs; one that reads it fails with its error")
+    void aFailingKeychainEntryFailsOnlyTheToolsThatReadIt() throws Exception {
+        tokens.status = 503;
+        List<io.noetl.schemas.playbook.KeychainEntry> keychain = List.of(new io.noetl.schemas.playbook.KeychainEntry(
+                "api", "oauth2", null, null, Map.of("endpoint", tokens.base() + "/oauth/token",
+                "data", Map.of("client_id", "cid", "client_secret", "csecret"))));
+        ToolOutcome ok = run(command("shell", Map.of("command", "echo fine"), Map.of(), keychain, null)).outcome();
+        assertThat(ok).isInstanceOf(ToolOutcome.Succeeded.class);
+        ToolExecution ex = run(command("shell", Map.of("command", "echo {{ keychain.api.access_token }}"), Map.of(),
+                keychain, null));
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) ex.outcome();
+        assertThat(failed.error().type()).isEqualTo("KeychainError");
+        assertThat(failed.error().message()).startsWith("keychain entry 'api' (oauth2): POST ").contains("HTTP 503");
+        assertThat(failed.error().retriable()).isTrue();
+    }
 }
