@@ -48,6 +48,11 @@ public record Keychain(Map<String, Object> values, Map<String, String> kinds, Se
                 .map(e -> values.get(e.getKey())).filter(v -> v != null).findFirst();
     }
 
+    /** The entries resolved so far (all of them for a keychain without entries resolved when first read). */
+    public Map<String, Object> resolvedValues() {
+        return values instanceof LazyKeychain lazy ? lazy.resolved() : values;
+    }
+
     /** The last failure of an entry resolved when first read, if any (see {@link KeychainResolver#resolve}). */
     public Optional<KeychainException> lastFailure() {
         return values instanceof LazyKeychain lazy ? lazy.lastFailure() : Optional.empty();

@@ -92,4 +92,20 @@ class TokenHelperTest {
         assertThat(failed.error().message()).startsWith("keychain entry 'api' (oauth2): POST ").contains("HTTP 503");
         assertThat(failed.error().retriable()).isTrue();
     }
+
+    @Test
+    @DisplayName("python code that does not mention the keychain does not fetch its tokens; code that does reads them")
+    void pythonFetchesKeychainTokensOnlyWhenItsCodeMentionsTheKeychain() throws Exception {
+        List<io.noetl.schemas.playbook.KeychainEntry> keychain = List.of(new io.noetl.schemas.playbook.KeychainEntry(
+                "api", "oauth2", null, null, Map.of("endpoint", tokens.base() + "/oauth/token",
+                "data", Map.of("client_id", "cid", "client_secret", "csecret"))));
+        ToolOutcome plain = run(command("python", Map.of("code", "result = 1"), Map.of(), keychain, null)).outcome();
+        assertThat(plain).isInstanceOf(ToolOutcome.Succeeded.class);
+        assertThat(tokens.requests).isEmpty();
+        ToolExecution ex = run(command("python", Map.of("code",
+                "result = {'has': keychain.api.access_token.startswith('at-')}"), Map.of(), keychain, null));
+        assertThat(((ToolOutcome.Succeeded) ex.outcome()).result().path("has").asBoolean()).isTrue();
+        assertThat(tokens.requests).hasSize(1);
+        assertThat(ex.keychain().secrets()).contains("at-1");
+    }
 }

@@ -73,7 +73,7 @@ public final class PythonRunner implements ToolRunner {
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("step", call.command().step());
             spec.put("code", source);
-            spec.put("context", call.context());
+            spec.put("context", context(call, source));
             spec.put("bindings", bindings(call.config()));
             spec.put("libs", call.config().get("libs") instanceof Map<?, ?> libs ? libs : Map.of());
             Files.write(in, Json.bytes(spec));
@@ -104,6 +104,19 @@ public final class PythonRunner implements ToolRunner {
             return code.get();
         }
         return call.config().get("spec") instanceof Map<?, ?> spec && spec.get("code") instanceof String s ? s : null;
+    }
+
+    /**
+     * The context the code sees. Keychain entries fetched over the network are resolved only when the code mentions
+     * {@code keychain}: a step that does not use them should neither wait for nor fail on a token endpoint.
+     */
+    private static Map<String, Object> context(ToolCall call, String code) {
+        if (code.contains("keychain") || !call.context().containsKey("keychain")) {
+            return call.context();
+        }
+        Map<String, Object> context = new LinkedHashMap<>(call.context());
+        context.put("keychain", call.keychain().resolvedValues());
+        return context;
     }
 
     /** The variables the code sees besides the context: the keys of {@code args}, then of {@code input}. */
