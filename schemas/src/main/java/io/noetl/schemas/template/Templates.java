@@ -43,6 +43,7 @@ public final class Templates {
 
     private static Jinjava create(boolean strict) {
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                .withElResolver(ResultsResolver.withJinjavaDefaults())
                 .withFailOnUnknownTokens(strict)
                 .withMaxOutputSize(10L * 1024 * 1024)
                 .build());
@@ -81,27 +82,42 @@ public final class Templates {
      *
      * @throws TemplateException naming the template and the problem
      */
-    @SuppressWarnings("unchecked")
     public static Object render(Object value, Map<String, Object> context) {
+        if (!containsTemplate(value)) {
+            return value;
+        }
+        return renderValue(value, ResultView.of(context));
+    }
+
+    private static Object renderValue(Object value, Map<String, Object> view) {
         if (value instanceof String s) {
-            return renderString(s, context);
+            return renderString(s, view);
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), render(v, context)));
+            map.forEach((k, v) -> out.put(String.valueOf(k), renderValue(v, view)));
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(render(v, context)));
+            list.forEach(v -> out.add(renderValue(v, view)));
             return out;
         }
         return value;
     }
 
+    private static boolean containsTemplate(Object value) {
+        return switch (value) {
+            case String s -> isTemplate(s);
+            case Map<?, ?> map -> map.values().stream().anyMatch(Templates::containsTemplate);
+            case List<?> list -> list.stream().anyMatch(Templates::containsTemplate);
+            case null, default -> false;
+        };
+    }
+
     /** Renders to text, whatever the expression's type. */
     public static String renderText(String template, Map<String, Object> context) {
-        Object v = renderString(template, context);
+        Object v = isTemplate(template) ? renderString(template, ResultView.of(context)) : template;
         return v == null ? "" : String.valueOf(v);
     }
 
@@ -110,7 +126,8 @@ public final class Templates {
         if (condition == null || condition.isBlank()) {
             return true;
         }
-        Object v = isTemplate(condition) ? renderString(condition, context) : evaluate(condition, context, condition);
+        Map<String, Object> view = ResultView.of(context);
+        Object v = isTemplate(condition) ? renderString(condition, view) : evaluate(condition, view, condition);
         if (v instanceof String s) {
             String t = s.trim().toLowerCase(java.util.Locale.ROOT);
             return !(t.isEmpty() || t.equals("false") || t.equals("0") || t.equals("none") || t.equals("null"));
@@ -171,9 +188,9 @@ public final class Templates {
 
     private static Object evaluate(String expression, Map<String, Object> context, String template) {
         try {
-            return evaluate(JINJAVA, expression, context, template);
+            return ResultView.unwrap(evaluate(JINJAVA, expression, context, template));
         } catch (NullVariableException e) {
-            return evaluate(LENIENT, expression, context, template);
+            return ResultView.unwrap(evaluate(LENIENT, expression, context, template));
         }
     }
 

@@ -84,4 +84,40 @@ class TemplatesTest {
         assertThatThrownBy(() -> Templates.render("{{ token('sa') }}", ctx)).isInstanceOf(TemplateException.class)
                 .hasMessageContaining("token(...) is available only where a worker renders a tool");
     }
+
+    @Test
+    void stepResultsAnswerDataResultAndContextWithThemselvesAsNoetlDoes() {
+        Map<String, Object> c = Map.of(
+                "fetch", Map.of("status", 200, "body", Map.of("items", List.of(1, 2))),
+                "wrapped", Map.of("data", Map.of("x", 1)),
+                "loop_step", List.of(Map.of("n", 1), Map.of("n", 2)),
+                "workload", Map.of("name", "w"));
+        assertThat(Templates.render("{{ fetch.data.status }}", c)).isEqualTo(200);
+        assertThat(Templates.render("{{ fetch.result.body.items }}", c)).isEqualTo(List.of(1, 2));
+        assertThat(Templates.render("{{ fetch.data.body.data.items | length }}", c)).isEqualTo(2);
+        assertThat(Templates.render("{{ wrapped.data.x }}", c)).isEqualTo(1);
+        assertThat(Templates.render("{{ fetch.data }}", c)).isEqualTo(c.get("fetch"));
+        assertThat(Templates.render("{{ loop_step.results | length }}", c)).isEqualTo(2);
+        assertThat(Templates.render("{{ loop_step.result[1].n }}", c)).isEqualTo(2);
+        assertThat(Templates.render("{{ loop_step }}", c)).isEqualTo(c.get("loop_step"));
+        assertThatThrownBy(() -> Templates.render("{{ workload.data.name }}", c))
+                .isInstanceOf(TemplateException.class);
+    }
+
+    @Test
+    void filtersNoetlPlaybooksUseRender() {
+        Map<String, Object> c = Map.of("workload", Map.of("n", "7", "s", "A-b", "m", Map.of("k", 1)));
+        assertThat(Templates.render("{{ (workload.n | int) + 1 }}", c)).isEqualTo(8L);
+        assertThat(Templates.render("{{ workload.missing | default('x') }}", c)).isEqualTo("x");
+        assertThat(Templates.render("{{ workload.s | lower | replace('-', '_') }}", c)).isEqualTo("a_b");
+        assertThat(Templates.render("{{ workload.m | tojson }}", c)).isEqualTo("{\"k\":1}");
+        assertThat(Templates.render("{{ workload.n | string }}", c)).isEqualTo("7");
+    }
+
+    @Test
+    void aStrayClosingBraceOutsideAnExpressionIsText() {
+        assertThat(Templates.syntaxError("{\"a\": {\"b\": \"{{ workload.name }}\"}}}")).isEmpty();
+        assertThat(Templates.render("{\"a\": \"{{ workload.name }}\"}}", ctx)).isEqualTo("{\"a\": \"daily\"}}");
+        assertThat(Templates.syntaxError("{{ workload.name }")).isPresent();
+    }
 }

@@ -122,6 +122,19 @@ public final class Engine {
         return settle(p);
     }
 
+    /**
+     * Enters {@code executor.spec.final_step} once, when nothing else is left to run (NoETL: a finalization step run
+     * after the workflow's quiescence); true when it was entered.
+     */
+    private static boolean finalStep(Progress p) {
+        String name = p.playbook.executor().finalStep();
+        if (name == null || p.state().step(name) != null) {
+            return false;
+        }
+        Steps.enter(p, name, Map.of());
+        return p.state().step(name) != null;
+    }
+
     /** Derives the execution status from its work: done when nothing is left, PAUSED when only decisions are. */
     private static Transition settle(Progress p) {
         if (p.terminal()) {
@@ -130,6 +143,13 @@ public final class Engine {
         Joins.release(p);
         ExecutionState s = p.state();
         if (s.status().terminal()) {
+            return p.transition();
+        }
+        if (s.work().isEmpty() && finalStep(p)) {
+            return settle(p);
+        }
+        if (s.work().isEmpty() && s.error() != null) {
+            Failures.failExecution(p, s.error(), Failures.firstStepError(s));
             return p.transition();
         }
         if (s.work().isEmpty()) {

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param vars              execution variables ({@code approval_action}, {@code approval_comment}, ...)
  * @param startedAt         when it started
  * @param endedAt           when it reached a terminal status, or null
- * @param error             why it failed or was cancelled, or null
+ * @param error             why it failed or was cancelled, or null; while running, the first step failure an arc
+ *                          handled (the execution goes on and ends FAILED with it, as NoETL's does)
  * @param result            final result (step name → result of the steps where branches ended), or null
  * @param steps             step name → state of its latest entry, in order of first entry
  * @param work              unfinished units ({@link Work#key()} → unit); empty when nothing is running or pending
@@ -135,6 +136,19 @@ public record ExecutionState(
         v.putAll(varsWrites);
         return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
                 workload, v, startedAt, endedAt, error, result, steps, work, endedBranches, currentUser, c, joins);
+    }
+
+    /** Records a step failure an arc handled; the first one is kept. */
+    ExecutionState withHandledFailure(String why) {
+        return new ExecutionState(executionId, playbookPath, playbookVersion, parentExecutionId, parentStep, status,
+                workload, vars, startedAt, endedAt, error == null ? why : error, result, steps, work, endedBranches,
+                currentUser, ctx, joins);
+    }
+
+    ExecutionState withoutWorkOf(String stepName) {
+        Map<String, Work> w = new LinkedHashMap<>(work);
+        w.values().removeIf(unit -> unit.step().equals(stepName));
+        return withWorkMap(w);
     }
 
     ExecutionState withJoins(Map<String, Map<String, Object>> j) {

@@ -83,7 +83,21 @@ final class Failures {
                 .durationMs(p.now.toEpochMilli() - failed.startedAt().toEpochMilli())
                 .error(classified)
                 .meta(Progress.meta("msg_key", failed.entries())));
+        List<Routing.Taken> handlers = Routing.onFailure(p, p.step(step), errorMap(classified));
+        if (!handlers.isEmpty()) {
+            // an arc routes the failure (event.name == 'call.error'): its branch goes on, and the execution ends
+            // FAILED with this reason once nothing is left to run, as NoETL's does
+            p.update(s -> s.withoutWorkOf(step).withHandledFailure(reason));
+            Routing.enter(p, p.step(step), handlers);
+            return;
+        }
         failExecution(p, reason, classified);
+    }
+
+    /** The error of the first step that failed, for an execution that ends FAILED after handled failures. */
+    static ErrorInfo firstStepError(ExecutionState s) {
+        return s.steps().values().stream().filter(st -> st.status() == Status.FAILED && st.error() != null)
+                .map(StepState::error).findFirst().orElse(ErrorInfo.fatal("StepFailed", s.error()));
     }
 
     static void failExecution(Progress p, String reason, ErrorInfo cause) {

@@ -5,6 +5,8 @@ import io.noetl.schemas.Json;
 import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,8 +37,14 @@ final class Inbound {
                     p.update(s -> s.withWork(work.started(p.now)));
                 }
             }
-            case EventTypes.CALL_DONE -> Units.succeeded(p, work, Json.plain(event.result()));
-            case EventTypes.CALL_ERROR -> Failures.attemptFailed(p, work, errorOf(event), httpStatus(event));
+            case EventTypes.CALL_DONE -> {
+                Writes.applyRendered(p, ctxWrites(event));
+                Units.succeeded(p, work, Json.plain(event.result()));
+            }
+            case EventTypes.CALL_ERROR -> {
+                Writes.applyRendered(p, ctxWrites(event));
+                Failures.attemptFailed(p, work, errorOf(event), httpStatus(event));
+            }
             default -> {
                 // command.completed / command.failed are informational
             }
@@ -53,7 +61,8 @@ final class Inbound {
         }
         Work work = match.get();
         switch (event.eventType()) {
-            case EventTypes.PLAYBOOK_COMPLETED -> Units.succeeded(p, work, Json.plain(event.result()));
+            case EventTypes.PLAYBOOK_COMPLETED -> Units.succeeded(p, work, Units.childResult(p.step(work.step()),
+                    Json.plain(event.result())));
             case EventTypes.PLAYBOOK_FAILED -> Failures.attemptFailed(p, work, childError(event), null);
             case EventTypes.PLAYBOOK_CANCELLED -> {
                 p.update(s -> s.withoutWork(work.key()));
@@ -65,6 +74,16 @@ final class Inbound {
                 // other child events are the child's own business
             }
         }
+    }
+
+    /** The {@code ctx} writes a worker's pipeline reports in {@code meta.ctx}, as {@code ctx.<key>} writes. */
+    private static Map<String, Object> ctxWrites(Event event) {
+        if (event.meta() == null || !(event.meta().get("ctx") instanceof Map<?, ?> writes)) {
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        writes.forEach((k, v) -> out.put("ctx." + k, v));
+        return out;
     }
 
     private static ErrorInfo errorOf(Event event) {

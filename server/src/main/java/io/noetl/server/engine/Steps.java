@@ -43,6 +43,9 @@ final class Steps {
         arrived.putAll(arcArgs);
         Map<String, Object> argsIn = arrived;
         Step step = p.step(name);
+        if (!Admission.admits(p, step, argsIn)) {
+            return;
+        }
         StepState previous = p.state().step(name);
         StepState entered = StepState.entered(previous, name, step.toolKind().wire(), p.now);
         p.update(s -> s.withStep(entered));
@@ -79,12 +82,27 @@ final class Steps {
                 .withWork(Work.waiting(name, waitMs == null ? null : p.now.plusMillis(waitMs))));
     }
 
-    /** Completes the step with {@code result}, emits {@code step.exit} and follows its arcs; true if one was taken. */
+    /**
+     * Completes the step with {@code result}, emits {@code step.exit}, applies the step's {@code set} (its result is
+     * {@code result} and {@code output.data} there) and follows its arcs; true if one was taken.
+     */
     static boolean complete(Progress p, String name, Object result) {
         StepState done = p.state().step(name).completed(result, p.now);
         p.update(s -> s.withStep(done));
         exited(p, done, result);
-        return Routing.follow(p, p.step(name));
+        Step step = p.step(name);
+        if (!step.set().isEmpty()) {
+            Map<String, Object> ctx = new LinkedHashMap<>(TemplateContext.forStep(p, name, null));
+            ctx.put("result", result);
+            ctx.put("output", Maps.of("status", "ok", "data", result));
+            try {
+                Writes.apply(p, step.set(), ctx);
+            } catch (TemplateException e) {
+                Failures.templateError(p, name, e);
+                return false;
+            }
+        }
+        return Routing.follow(p, step);
     }
 
     /**

@@ -1,13 +1,17 @@
 package io.noetl.server.engine;
 
 import io.noetl.schemas.playbook.KeychainEntry;
+import io.noetl.schemas.playbook.Loop;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The variables templates see: every step's result by step name, then the reserved names ({@code workload},
- * {@code vars}, {@code args}, {@code execution_id}, {@code keychain}, {@code current_user}, {@code callback_url},
- * and when given {@code iter} and {@code outcome}), which win over a step of the same name.
+ * The variables templates see, in NoETL's order of precedence (its {@code ExecutionState.get_render_context}):
+ * the keys of {@code ctx} bare ({@code {{ message }}} for {@code workload.message}) and, in a loop, the item by its
+ * iterator name; over them every step's result by step name; over those the reserved names ({@code workload},
+ * {@code ctx}, {@code vars}, {@code args}, {@code execution_id}, {@code job}, {@code keychain}, {@code current_user},
+ * {@code callback_url}, and when given {@code iter}, {@code loop} and {@code outcome}). {@code ctx} is the workload
+ * with the execution's writes ({@code set}) over it (NoETL docs: {@code reference/dsl/spec.md} §5 "Runtime scopes").
  * Keychain values are masked: only workers resolve them.
  */
 final class TemplateContext {
@@ -19,15 +23,26 @@ final class TemplateContext {
                                   Map<String, Object> outcome) {
         ExecutionState s = p.state();
         Map<String, Object> ctx = new LinkedHashMap<>();
+        Map<String, Object> context = Maps.deepMerge(s.workload(), s.ctx());
+        ctx.putAll(context);
+        if (iter != null) {
+            iter.forEach((k, v) -> {
+                if (!k.equals("index")) {
+                    ctx.put(k, v);
+                }
+            });
+        }
         s.steps().values().forEach(st -> {
             if (st.result() != null) {
                 ctx.put(st.name(), st.result());
             }
         });
         ctx.put("workload", s.workload());
+        ctx.put("ctx", context);
         ctx.put("vars", s.vars());
         ctx.put("args", args == null ? Map.of() : args);
         ctx.put("execution_id", s.executionId());
+        ctx.put("job", Map.of("uuid", s.executionId(), "execution_id", s.executionId(), "id", s.executionId()));
         Map<String, Object> keychain = new LinkedHashMap<>();
         if (p.playbook.keychain() != null) {
             for (KeychainEntry k : p.playbook.keychain()) {
@@ -39,6 +54,8 @@ final class TemplateContext {
         ctx.put("callback_url", p.callbackBase + "/api/executions/" + s.executionId() + "/decisions");
         if (iter != null) {
             ctx.put("iter", iter);
+            Object index = iter.get("index");
+            ctx.put("loop", Maps.of("index", index, "first", Integer.valueOf(0).equals(index)));
         }
         if (outcome != null) {
             ctx.put("outcome", outcome);
@@ -57,9 +74,14 @@ final class TemplateContext {
         if (loopIndex == null || st == null || st.loop() == null) {
             return null;
         }
-        String name = p.step(step).loop().iterator() == null ? "item" : p.step(step).loop().iterator();
+        Loop loop = p.step(step).loop();
         Map<String, Object> iter = new LinkedHashMap<>();
-        iter.put(name, st.loop().items().get(loopIndex));
+        if (loop.mode() == Loop.Mode.CURSOR) {
+            // a cursor slot has no item: its worker binds each claimed row itself
+            iter.put("slot", loopIndex);
+        } else {
+            iter.put(loop.iterator() == null ? "item" : loop.iterator(), st.loop().items().get(loopIndex));
+        }
         iter.put("index", loopIndex);
         return iter;
     }

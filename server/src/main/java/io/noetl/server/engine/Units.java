@@ -1,11 +1,13 @@
 package io.noetl.server.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.Ulid;
 import io.noetl.schemas.command.Command;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
+import io.noetl.schemas.playbook.Loop;
 import io.noetl.schemas.playbook.Step;
 import io.noetl.schemas.playbook.ToolKind;
 import io.noetl.schemas.template.TemplateException;
@@ -40,7 +42,7 @@ final class Units {
         p.command(new Command(commandId, s.executionId(), s.parentExecutionId(), s.playbookPath(),
                 s.playbookVersion(), step.name(), step.toolKind().wire(), pool(step), attempt, loopIndex,
                 Json.toTree(Pipelines.toolConfig(step.tasks().get(0))), Json.toTree(ctx), p.playbook.keychain(),
-                timeoutMs, p.now, issued.eventId(), Pipelines.tasks(step), null));
+                timeoutMs, p.now, issued.eventId(), Pipelines.tasks(step), cursor(p, step, loopIndex)));
         p.update(st -> st.withWork(Work.issued(step.name(), loopIndex, attempt, commandId, issued.eventId(), p.now,
                 timeoutMs)));
     }
@@ -56,18 +58,47 @@ final class Units {
         }
     }
 
+    /** What the worker of a cursor loop's slot needs: the cursor as written, the iterator, its slot. */
+    private static JsonNode cursor(Progress p, Step step, Integer slot) {
+        if (step.loop() == null || step.loop().mode() != Loop.Mode.CURSOR || slot == null) {
+            return null;
+        }
+        Map<String, Object> cursor = new LinkedHashMap<>(step.loop().cursor());
+        cursor.put("iterator", step.loop().iterator());
+        cursor.put("slot", slot);
+        cursor.put("slots", p.state().step(step.name()).loop().items().size());
+        return Json.toTree(cursor);
+    }
+
     private static String pool(Step step) {
         return step.spec().pool() == null ? "default" : step.spec().pool();
     }
 
-    /** Sub-playbooks are the server's business: the workload is rendered here ({@code tool.workload}, else args). */
+    /**
+     * What a sub-playbook's completion gives its parent step: the result of the child's {@code return_step} when
+     * the tool names one and the child ended there, else the child's whole result.
+     */
+    static Object childResult(Step step, Object childResult) {
+        Object returnStep = step.tool() == null ? null : step.tool().config().get("return_step");
+        if (returnStep instanceof String name && childResult instanceof Map<?, ?> m && m.containsKey(name)) {
+            return m.get(name);
+        }
+        return childResult;
+    }
+
+    /**
+     * Sub-playbooks are the server's business: the workload is rendered here ({@code tool.workload}, NoETL's
+     * {@code input} or {@code payload}, else the step's args).
+     */
     private static void startChild(Progress p, Step step, Integer loopIndex, int attempt, Map<String, Object> ctx) {
         Map<String, Object> config = step.tool().config();
         Object path = config.containsKey("path") ? config.get("path") : config.get("playbook");
+        Object given = config.containsKey("workload") ? config.get("workload")
+                : config.containsKey("input") ? config.get("input") : config.get("payload");
         Map<String, Object> workload;
         try {
-            workload = config.containsKey("workload")
-                    ? Maps.asMap(Templates.render(config.get("workload"), ctx))
+            workload = given != null
+                    ? Maps.asMap(Templates.render(given, ctx))
                     : p.state().step(step.name()).args();
             if (path instanceof String text) {
                 path = Templates.renderText(text, ctx);

@@ -97,4 +97,35 @@ class FanInTest {
 
         assertThat(h.open).extracting(Command::step).containsExactlyInAnyOrder("slow", "after_fast");
     }
+
+    @Test
+    void noetlsFanoutReducePlaybookRunsItsReduceOnceAfterBothBranches() {
+        Harness h = new Harness(io.noetl.schemas.playbook.PlaybookParser.parse("""
+                apiVersion: noetl.io/v2
+                kind: Playbook
+                metadata: {name: fanout_reduce, path: tests/fanout_reduce}
+                workflow:
+                  - step: start
+                    tool: {kind: python, code: "def main():\\n    return {'status': 'ok'}"}
+                    next:
+                      spec: {mode: inclusive}
+                      arcs: [{step: normalize_customer}, {step: enrich_customer}]
+                  - step: normalize_customer
+                    tool: {kind: python, code: "def main():\\n    return {'normalized': True}"}
+                    next: {spec: {mode: exclusive}, arcs: [{step: reduce_customer}]}
+                  - step: enrich_customer
+                    tool: {kind: python, code: "def main():\\n    return {'enriched': True}"}
+                    next: {spec: {mode: exclusive}, arcs: [{step: reduce_customer}]}
+                  - step: reduce_customer
+                    tool: {kind: python, code: "def main():\\n    return {'reduced': True}"}
+                """)).start(Map.of());
+        h.done("start", Map.of("status", "ok"));
+        h.done("enrich_customer", Map.of("enriched", true));
+        assertThat(h.state.steps()).doesNotContainKey("reduce_customer");
+        h.done("normalize_customer", Map.of("normalized", true));
+        h.done("reduce_customer", Map.of("reduced", true));
+
+        assertThat(h.state.status()).isEqualTo(Status.COMPLETED);
+        assertThat(h.issued).filteredOn(c -> c.step().equals("reduce_customer")).hasSize(1);
+    }
 }
