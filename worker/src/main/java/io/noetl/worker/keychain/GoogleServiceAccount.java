@@ -104,7 +104,8 @@ record GoogleServiceAccount(String clientEmail, String privateKey, String tokenU
         String pem = privateKey.replace("\\n", "\n").replaceAll("-----(BEGIN|END) [A-Z ]*PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            byte[] der = Base64.getDecoder().decode(pem);
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IllegalArgumentException e) {
             throw new GeneralSecurityException("private_key is not PEM", e);
         }

@@ -13,7 +13,8 @@ import java.util.Map;
  *       {@code env};</li>
  *   <li>{@code static}: the mapping {@code map}, each value literal or {@code {env: VAR}};</li>
  *   <li>{@code bearer}: {@code {token, access_token, token_type: Bearer}} from {@code token} (or value/env);</li>
- *   <li>{@code credential} (also {@code google_oauth}, {@code google_service_account}): the fields of the credential
+ *   <li>{@code credential} (also {@code postgres_credential}, {@code google_oauth}, {@code google_service_account}):
+ *       the fields of the credential
  *       named by {@code credential} (or {@code ref}, else the entry's name), see {@link Credentials};</li>
  *   <li>{@code secrets} ({@code secret_manager}): for each {@code map} key, the secret its value names: with
  *       {@code provider: gcp} a Google Secret Manager path read with the token of the credential {@code auth}; with
@@ -45,7 +46,7 @@ final class KeychainKinds {
             case "secret", "postgres", "http_bearer" -> plain(name, f);
             case "static" -> f.get("map") instanceof Map<?, ?> map ? mapped(name, map) : plain(name, f);
             case "bearer" -> bearer(name, f);
-            case "credential", "google_oauth", "google_service_account" -> credential(name, f);
+            case "credential", "postgres_credential", "google_oauth", "google_service_account" -> credential(name, f);
             case "secrets", "secret_manager" -> secrets(name, f, hide);
             case "oauth2", "http" -> exchange(name, f, scopeKey, hide);
             case "google_id_token" -> googleIdToken(name, f, hide);
@@ -103,7 +104,8 @@ final class KeychainKinds {
         if (!(f.get("map") instanceof Map<?, ?> map)) {
             throw KeychainException.config("kind secrets needs 'map' (name: secret path)");
         }
-        String provider = f.get("provider") == null ? "env" : String.valueOf(f.get("provider")).toLowerCase(Locale.ROOT);
+        String provider = f.get("provider") == null ? "env"
+                : String.valueOf(f.get("provider")).toLowerCase(Locale.ROOT);
         Map<String, Object> out = new LinkedHashMap<>();
         switch (provider) {
             case "env" -> map.forEach((key, v) -> out.put(String.valueOf(key), fromEnv(String.valueOf(v))));

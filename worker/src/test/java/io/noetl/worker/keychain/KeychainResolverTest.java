@@ -101,14 +101,16 @@ class KeychainResolverTest {
     void aRejectedClientIsANotRetriableAuthFailure() {
         KeychainSpec token = spec("t", "oauth2", Map.of("endpoint", tokens.base() + "/oauth/token",
                 "data", Map.of("client_id", "cid", "client_secret", "wrong-secret-123")));
-        assertThatThrownBy(() -> resolve(token).values().get("t")).isInstanceOfSatisfying(KeychainException.class, e -> {
+        assertThatThrownBy(() -> resolve(token).values().get("t"))
+                .isInstanceOfSatisfying(KeychainException.class, e -> {
             assertThat(e.getMessage()).startsWith("keychain entry 't' (oauth2): POST " + tokens.base()
                     + "/oauth/token answered HTTP 401");
             assertThat(e.retriable()).isFalse();
             assertThat(e.toError().errorClass()).isEqualTo("auth");
         });
         tokens.status = 503;
-        assertThatThrownBy(() -> resolve(token).values().get("t")).isInstanceOfSatisfying(KeychainException.class, e -> {
+        assertThatThrownBy(() -> resolve(token).values().get("t"))
+                .isInstanceOfSatisfying(KeychainException.class, e -> {
             assertThat(e.getMessage()).contains("HTTP 503").doesNotContain("wrong-secret-123");
             assertThat(e.retriable()).isTrue();
             assertThat(e.toError().errorClass()).isEqualTo("dependency_5xx");

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How values cross NATS: a mapping or list as JSON, any other value as its text; what comes back is JSON when it parses. */
+/**
+ * How values cross NATS: a mapping or list as JSON, any other value as its text; what comes back is JSON when it
+ * parses.
+ */
 final class Payloads {
 
     private Payloads() {
@@ -32,7 +35,9 @@ final class Payloads {
         }
         String text = new String(data, StandardCharsets.UTF_8);
         String t = text.strip();
-        if (t.startsWith("{") || t.startsWith("[") || t.startsWith("\"") || t.matches("-?\\d+(\\.\\d+)?|true|false|null")) {
+        boolean looksJson = t.startsWith("{") || t.startsWith("[") || t.startsWith("\"")
+                || t.matches("-?\\d+(\\.\\d+)?|true|false|null");
+        if (looksJson) {
             try {
                 return Json.tree(data);
             } catch (IllegalArgumentException notJson) {

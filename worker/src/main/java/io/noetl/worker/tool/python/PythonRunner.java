@@ -96,7 +96,10 @@ public final class PythonRunner implements ToolRunner {
         }
     }
 
-    /** The code: {@code script}, then {@code code_b64}/{@code code_base64}, then {@code code}, then {@code spec.code}. */
+    /**
+     * The code: {@code script}, then {@code code_b64} / {@code code_base64}, then {@code code}, then
+     * {@code spec.code}.
+     */
     private static String code(ToolCall call) throws InterruptedException {
         Optional<String> code = CodeSource.resolve(call.config(), List.of("code"), List.of("code_b64", "code_base64"),
                 lines -> String.join("\n", lines), call.timeout());

@@ -49,7 +49,8 @@ public final class CodeSource {
             if (v instanceof Collection<?> list && !list.isEmpty()) {
                 return Optional.of(joiner.apply(list.stream().map(String::valueOf).toList()));
             }
-            if (v != null && !(v instanceof Collection<?>) && !(v instanceof Map<?, ?>) && !String.valueOf(v).isBlank()) {
+            boolean text = v != null && !(v instanceof Collection<?>) && !(v instanceof Map<?, ?>);
+            if (text && !String.valueOf(v).isBlank()) {
                 return Optional.of(String.valueOf(v));
             }
         }
