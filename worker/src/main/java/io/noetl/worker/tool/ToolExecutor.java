@@ -111,10 +111,14 @@ public final class ToolExecutor {
                     + " (a cursor claims its rows from postgres)");
         }
         Map<String, Object> endpoint = new LinkedHashMap<>();
-        if (cursor.get("options") instanceof Map<?, ?> options && options.get("connection") != null) {
-            endpoint.put("connection", options.get("connection"));
+        try {
+            if (cursor.get("options") instanceof Map<?, ?> options && options.get("connection") != null) {
+                endpoint.put("connection", Templates.render(options.get("connection"), context));
+            }
+            endpoint.put("auth", Templates.render(cursor.get("auth"), context));
+        } catch (TemplateException e) {
+            return ToolOutcome.Failed.fatal("TemplateError", "cursor: " + e.getMessage());
         }
-        endpoint.put("auth", cursor.get("auth"));
         Map<String, Object> claimContext = new LinkedHashMap<>(context);
         claimContext.putIfAbsent("__frame_max_rows", 1);
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -36,9 +36,10 @@ class CursorDrainTest {
                 task("compute", "python", Map.of("code", code), List.of(), null),
                 task("mark", "postgres", Map.of("connection", PostgresTestDatabase.jdbcUrl(),
                         "command", "UPDATE " + table + " SET status = 'done' WHERE id = {{ iter.work.id }}"),
-                        List.of(), null)), Map.of("workload", Map.of("factor", 10)), null);
+                        List.of(), null)),
+                Map.of("workload", Map.of("factor", 10, "pg", PostgresTestDatabase.jdbcUrl())), null);
         Map<String, Object> cursor = Map.of("kind", "postgres", "iterator", "work",
-                "options", Map.of("connection", PostgresTestDatabase.jdbcUrl()),
+                "options", Map.of("connection", "{{ workload.pg }}"),
                 "claim", "UPDATE " + table + " SET status = 'claimed' WHERE id IN (SELECT id FROM " + table
                         + " WHERE status = 'pending' ORDER BY id LIMIT {{ __frame_max_rows }} FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id");
