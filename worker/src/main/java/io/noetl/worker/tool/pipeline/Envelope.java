@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 /**
  * A task's outcome as its policy sees it (NoETL docs: {@code reference/dsl/spec.md} §11 "Tool outcome envelope"):
  * {@code status} ({@code ok} or {@code error}), {@code result}, {@code data} (the result; for {@code http} the response
- * body, as NoETL's http executor gives it), {@code error} ({@code kind}, {@code type}, {@code message},
- * {@code retryable}, {@code class}), the kind helpers {@code http.status}/{@code http.headers},
- * {@code pg.code}/{@code pg.sqlstate}, {@code py.exception_type}, and {@code meta} ({@code attempt},
- * {@code duration_ms}).
+ * body, as NoETL's http executor gives it), {@code response} (the same as {@code data}, as NoETL's older playbooks read
+ * it), {@code error} ({@code kind}, {@code type}, {@code message}, {@code retryable}, {@code class}), the kind helpers
+ * {@code http.status}/{@code http.headers}, {@code pg.code}/{@code pg.sqlstate}, {@code py.exception_type}, and
+ * {@code meta} ({@code attempt}, {@code duration_ms}).
  */
 final class Envelope {
 
@@ -35,7 +35,9 @@ final class Envelope {
         env.put("status", outcome instanceof ToolOutcome.Succeeded ? "ok" : "error");
         env.put("result", result);
         boolean http = "http".equals(kind) && result instanceof Map<?, ?>;
-        env.put("data", http ? ((Map<?, ?>) result).get("body") : result);
+        Object data = http ? ((Map<?, ?>) result).get("body") : result;
+        env.put("data", data);
+        env.put("response", data);
         if (http || outcome.meta().get("http_status") != null) {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("status", http ? ((Map<?, ?>) result).get("status") : outcome.meta().get("http_status"));

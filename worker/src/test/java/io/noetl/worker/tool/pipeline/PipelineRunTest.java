@@ -107,7 +107,8 @@ class PipelineRunTest {
     }
 
     @Test
-    @DisplayName("break ends the pipeline successfully at once; fail fails it even when the task succeeded")
+    @DisplayName("break ends the pipeline successfully at once; fail fails it even when the task succeeded (the rule"
+            + " reads output.response, as NoETL's older playbooks do)")
     void breakEndsSuccessfullyAndFailFailsBySuccessfulTask() throws Exception {
         ToolOutcome stop = run(pipeline(List.of(
                 task("first", "python", Map.of("code", "result = {'v': 1}"), List.of(rule(null, "break")), null),
@@ -116,7 +117,7 @@ class PipelineRunTest {
         assertThat(trail(stop)).hasSize(1);
         ToolOutcome.Failed failed = (ToolOutcome.Failed) run(pipeline(List.of(
                 task("validate", "python", Map.of("code", "result = {'status': 'error', 'message': 'no rows'}"),
-                        List.of(rule("{{ output.data.status == 'error' }}", "fail"), rule(null, "continue")), null),
+                        List.of(rule("{{ output.response.status == 'error' }}", "fail"), rule(null, "continue")), null),
                 task("never", "noop", Map.of(), List.of(), null)), CONTEXT, null)).outcome();
         assertThat(failed.error().type()).isEqualTo("PolicyFailure");
         assertThat(failed.error().message()).contains("task 'validate'").contains("rule 1");
