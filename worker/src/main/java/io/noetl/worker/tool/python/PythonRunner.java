@@ -24,8 +24,8 @@ import java.util.Optional;
  * The {@code python} tool: runs code in a {@code python3} subprocess. The code comes from {@code script} (see
  * {@link io.noetl.worker.tool.script.ScriptLoader}), {@code code_b64}, {@code code} or {@code spec.code}. The keys of
  * the tool's {@code args} and {@code input} are bound as variables (strings holding a dict or list literal become
- * that value), {@code libs} ({@code alias: module} or {@code alias: {from, import}}) are imported first. The result
- * is what {@code main(...)} returns when the code defines one (each parameter bound by name from input/args, then the
+ * that value), and all of them as {@code input_data}; {@code libs} ({@code alias: module} or
+ * {@code alias: {from, import}}) are imported first. The result is what {@code main(...)} returns when the code defines one (each parameter bound by name from input/args, then the
  * context; {@code context} gets the whole context, {@code **kwargs} the remaining bindings), else the {@code result}
  * variable.
  *

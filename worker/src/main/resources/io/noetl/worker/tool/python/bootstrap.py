@@ -148,6 +148,8 @@ def _main():
     for k, v in bindings.items():
         if isinstance(k, str) and k.isidentifier():
             g[k] = v
+    if "input_data" not in bindings:
+        g["input_data"] = _Obj(bindings)
     g["result"] = None
     name = "<step " + str(spec.get("step")) + ">"
     try:

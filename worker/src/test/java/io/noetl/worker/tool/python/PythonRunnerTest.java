@@ -103,11 +103,13 @@ class PythonRunnerTest {
     }
 
     @Test
-    @DisplayName("the keys of input and args are variables of the code; a dict literal in a string becomes a dict")
+    @DisplayName("the keys of input and args are variables of the code, all of them input_data; a dict literal in a"
+            + " string becomes a dict")
     void inputAndArgsKeysAreBoundAsVariables() throws Exception {
         ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of(
                 "args", Map.of("base", 10), "input", Map.of("n", "{{ workload.n }}", "cfg", "{'mode': 'fast'}"),
-                "code", "result = {'sum': base + n, 'mode': cfg['mode']}"))).outcome();
+                "code", "result = {'sum': base + n, 'mode': cfg['mode'], 'whole': input_data.get('n')}"))).outcome();
+        assertThat(ok.result().path("whole").asInt()).isEqualTo(3);
         assertThat(ok.result().path("sum").asInt()).isEqualTo(13);
         assertThat(ok.result().path("mode").asText()).isEqualTo("fast");
     }
