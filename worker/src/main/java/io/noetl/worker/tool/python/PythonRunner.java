@@ -25,9 +25,9 @@ import java.util.Optional;
  * {@link io.noetl.worker.tool.script.ScriptLoader}), {@code code_b64}, {@code code} or {@code spec.code}. The keys of
  * the tool's {@code args} and {@code input} are bound as variables (strings holding a dict or list literal become
  * that value), and all of them as {@code input_data}; {@code libs} ({@code alias: module} or
- * {@code alias: {from, import}}) are imported first. The result is what {@code main(...)} returns when the code defines one (each parameter bound by name from input/args, then the
- * context; {@code context} gets the whole context, {@code **kwargs} the remaining bindings), else the {@code result}
- * variable.
+ * {@code alias: {from, import}}) are imported first. The result is what {@code main(...)} returns when the code
+ * defines one (each parameter bound by name from input/args, then the context; {@code context} gets the whole
+ * context, {@code **kwargs} the remaining bindings), else the {@code result} variable.
  *
  * <p>Data exchange: the worker writes {@code {step, code, context}} as JSON to a temp file and starts
  * {@code python3 -c <bootstrap> in.json out.json}; the bootstrap binds every top-level context entry as a
