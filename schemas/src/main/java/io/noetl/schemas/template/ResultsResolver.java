@@ -11,8 +11,10 @@ import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ELResolver;
 
 /**
- * Resolves {@code .result}, {@code .results} and {@code .data} of a list step result ({@link ResultView.Results})
- * to the list itself; everything else goes to Jinjava's own resolver (which reads no properties of a list).
+ * What Jinja2 templates read that Jinjava's own resolver does not: {@code .result}, {@code .results} and
+ * {@code .data} of a list step result ({@link ResultView.Results}) are the list itself, and Python's string methods
+ * ({@code upper()}, {@code strip()}, {@code startswith(...)}, {@code split(...)}, ...) work on strings. Everything
+ * else goes to Jinjava's resolver.
  */
 final class ResultsResolver extends ELResolver {
 
@@ -40,6 +42,19 @@ final class ResultsResolver extends ELResolver {
         if (handles(base, property)) {
             context.setPropertyResolved(true);
             return base;
+        }
+        return null;
+    }
+
+    @Override
+    public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (base instanceof String s && method instanceof String name) {
+            Object[] args = params == null ? new Object[0] : params;
+            Object value = PyStrings.call(s, name, args);
+            if (value != PyStrings.UNKNOWN) {
+                context.setPropertyResolved(true);
+                return value;
+            }
         }
         return null;
     }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Jinja2 templates as the DSL uses them ({@code {{ step.field }}}, {@code workload}, {@code vars}, {@code args},
- * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}, {@code token(name[, audience])}).
+ * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}, {@code token(name[, audience])}), read as
+ * NoETL reads them: step results answer {@code .data}/{@code .result} with themselves ({@link ResultView}), strings
+ * have Python's methods, and Jinja2's {@code max}/{@code min} filters exist.
  *
  * <p>A string that is exactly one expression ({@code "{{ a.items }}"}) renders to the expression's native value
  * (list, map, number, boolean); any other string renders to text. Undefined variables are errors, so a typo fails
@@ -50,6 +52,8 @@ public final class Templates {
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "now", Templates.class, "now"));
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "token", Templates.class, "token",
                 Object.class, Object[].class));
+        jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
+        jinjava.getGlobalContext().registerFilter(ExtremeFilter.min());
         return jinjava;
     }
 

@@ -120,4 +120,15 @@ class TemplatesTest {
         assertThat(Templates.render("{\"a\": \"{{ workload.name }}\"}}", ctx)).isEqualTo("{\"a\": \"daily\"}}");
         assertThat(Templates.syntaxError("{{ workload.name }")).isPresent();
     }
+
+    @Test
+    void stringsHavePythonsMethodsAndListsJinjasMaxAndMin() {
+        Map<String, Object> c = Map.of("workload", Map.of("s", " Ab-cd ", "csv", "a,b,c", "l", List.of(3, 9, 2)));
+        assertThat(Templates.render("{{ workload.s.strip().upper() }}", c)).isEqualTo("AB-CD");
+        assertThat(Templates.render("{{ workload.csv.split(',') | length }}", c)).isEqualTo(3);
+        assertThat(Templates.test("{{ workload.s.strip().startswith('Ab') }}", c)).isTrue();
+        assertThat(Templates.render("{{ workload.s.replace('-', '_') }}", c)).isEqualTo(" Ab_cd ");
+        assertThat(Templates.render("{{ workload.l | max }}", c)).isEqualTo(9);
+        assertThat(Templates.render("{{ workload.l | min }}", c)).isEqualTo(2);
+    }
 }

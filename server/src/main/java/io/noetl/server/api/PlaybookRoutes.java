@@ -14,6 +14,9 @@ import java.util.Map;
 /** {@code /api/playbooks}: register, list, read versions. */
 final class PlaybookRoutes {
 
+    private static final java.util.Set<String> SECRET_OPTIONS = java.util.Set.of("token", "map", "password",
+            "client_secret", "secret", "api_key");
+
     private final Catalog catalog;
 
     PlaybookRoutes(Catalog catalog) {
@@ -100,7 +103,16 @@ final class PlaybookRoutes {
             return source;
         }
         java.util.List<String> secrets = new java.util.ArrayList<>();
-        playbook.keychain().forEach(entry -> collectLeaves(entry.value(), secrets));
+        playbook.keychain().forEach(entry -> {
+            collectLeaves(entry.value(), secrets);
+            // NoETL's kinds carry literal secrets in these fields (a static map, a bearer token); templates are not
+            entry.options().forEach((key, value) -> {
+                if (SECRET_OPTIONS.contains(key)) {
+                    collectLeaves(value, secrets);
+                }
+            });
+        });
+        secrets.removeIf(io.noetl.schemas.template.Templates::isTemplate);
         secrets.sort(java.util.Comparator.comparingInt(String::length).reversed()); // longest first
         for (String secret : secrets) {
             source = source.replace(secret, "***");

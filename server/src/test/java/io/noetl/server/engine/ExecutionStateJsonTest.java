@@ -48,4 +48,26 @@ class ExecutionStateJsonTest {
         assertThat(h.state.status()).isEqualTo(Status.COMPLETED);
         assertThat(h.state.result()).isEqualTo(Map.of("a", Map.of("v", 1)));
     }
+
+    @Test
+    void ctxWritesAndAWaitingJoinSurviveAJsonRoundTrip() {
+        Playbook pb = playbook(Map.of(),
+                step("start").python("s").inclusive(arc("a"), arc("b")),
+                step("a").python("a").next(arc("join", null, Map.of("from", "a"))),
+                step("b").python("b").next(arc("join")),
+                step("join").python("j"));
+        Harness h = new Harness(pb).start(Map.of());
+        h.done("start", Map.of());
+        h.done("a", Map.of());
+        h.state = h.state.withWrites(Map.of("seen", List.of(1, 2)), Map.of());
+
+        ExecutionState back = Json.read(Json.string(h.state), ExecutionState.class);
+
+        assertThat(back).isEqualTo(h.state);
+        assertThat(back.joins()).isEqualTo(Map.of("join", Map.of("from", "a")));
+        assertThat(back.ctx()).isEqualTo(Map.of("seen", List.of(1, 2)));
+        h.state = back;
+        h.done("b", Map.of());
+        assertThat(h.command("join").context().path("args").path("from").asText()).isEqualTo("a");
+    }
 }

@@ -176,6 +176,12 @@ class PlaybookCatalogIT {
                   - name: pg
                     kind: postgres
                     value: {host: db.internal, user: app, password: pg-pass-9}
+                  - name: amadeus
+                    kind: static
+                    map: {client_id: "{{ workload.client_id }}", client_secret: st4tic-secret}
+                  - name: openai
+                    kind: bearer
+                    token: b3arer-literal
                 workflow:
                   - step: start
                     tool: {kind: noop}
@@ -185,7 +191,8 @@ class PlaybookCatalogIT {
         String source = server.http.get("/api/playbooks/secrets/inline").body().path("source").asText();
 
         assertThat(source).doesNotContain("s3cr3t-token-value").doesNotContain("pg-pass-9")
-                .contains("name: token").contains("password: ***");
+                .doesNotContain("st4tic-secret").doesNotContain("b3arer-literal")
+                .contains("name: token").contains("password: ***").contains("{{ workload.client_id }}");
     }
 
     @Test
