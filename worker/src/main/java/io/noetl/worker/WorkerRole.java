@@ -73,8 +73,8 @@ public final class WorkerRole implements AutoCloseable {
                 LOG.info("cancel of execution {}: stopped {} running tool(s)", executionId, n);
             });
             cancelDispatcher.subscribe(config.names().cancelWildcard());
-            ToolExecutor executor = new ToolExecutor(Tools.all(config), new KeychainResolver(config.env()),
-                    config.defaultTimeout(), cancels);
+            ToolExecutor executor = new ToolExecutor(Tools.all(config, () -> connection),
+                    new KeychainResolver(config.env()), config.defaultTimeout(), cancels);
             CommandHandler handler = new CommandHandler(executor, new EventPublisher(nc.jetStream(), config.names()),
                     ticker, config.workerId(), config.ackWait());
             CommandConsumer c = new CommandConsumer(nc, config.names(), config.pool(), config.concurrency(),

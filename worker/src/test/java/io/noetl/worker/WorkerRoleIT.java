@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The worker against a real nats-server: one private set of streams (unique prefix) per test. */
@@ -50,6 +51,26 @@ class WorkerRoleIT {
 
     private static boolean hasType(List<Event> events, String type) {
         return events.stream().anyMatch(e -> e.eventType().equals(type));
+    }
+
+    @Test
+    @DisplayName("a pipeline's nats tasks use the worker's own connection: kv_put then kv_get in one command")
+    void natsTasksUseTheWorkersOwnConnection() throws Exception {
+        Streams streams = streams();
+        worker("w-nats", Duration.ofSeconds(30), Map.of());
+        String bucket = names.commandsStream().replaceAll("[^A-Za-z0-9_-]", "_") + "_kv";
+        Command c = Commands.pipeline(List.of(
+                Commands.task("put", "nats", Map.of("operation", "kv_put", "auth", "nats_credential",
+                        "bucket", bucket, "key", "answer", "value", Map.of("n", "{{ workload.n }}")), List.of(), null),
+                Commands.task("get", "nats", Map.of("operation", "kv_get", "bucket", bucket, "key", "answer"),
+                        List.of(), null)), Map.of("workload", Map.of("n", 42)), null);
+        streams.publish(c);
+        List<Event> events = streams.events(c.executionId(), ev -> hasType(ev, "command.completed")
+                || hasType(ev, "command.failed"), WAIT);
+        Event done = events.stream().filter(e -> e.eventType().equals("call.done")).findFirst().orElseThrow();
+        assertThat(done.result().path("value").path("n").asInt()).isEqualTo(42);
+        assertThat(done.result().path("results").path("put").path("revision").asLong()).isPositive();
+        assertThat(done.meta()).containsEntry("nats_connection", "worker");
     }
 
     @Test

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Jinja2 templates as the DSL uses them ({@code {{ step.field }}}, {@code workload}, {@code vars}, {@code args},
- * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}), read as NoETL reads them: step results
- * answer {@code .data}/{@code .result} with themselves ({@link ResultView}), strings have Python's methods, and
- * Jinja2's {@code max}/{@code min} filters exist.
+ * {@code execution_id}, {@code keychain}, {@code iter}, {@code now()}, {@code token(name[, audience])}), read as
+ * NoETL reads them: step results answer {@code .data}/{@code .result} with themselves ({@link ResultView}), strings
+ * have Python's methods, and Jinja2's {@code max}/{@code min} filters exist.
  *
  * <p>A string that is exactly one expression ({@code "{{ a.items }}"}) renders to the expression's native value
  * (list, map, number, boolean); any other string renders to text. Undefined variables are errors, so a typo fails
@@ -32,6 +32,9 @@ public final class Templates {
     private static final Pattern SINGLE_EXPRESSION = Pattern.compile("^\\s*\\{\\{(.*?)}}\\s*$", Pattern.DOTALL);
 
     private static final Pattern UNKNOWN_TOKEN = Pattern.compile("Unknown token found: ([^\\s']+)");
+
+    /** The render-context key under which a {@link TokenSource} serves {@code token(...)}. */
+    public static final String TOKEN_SOURCE = "__noetl_token_source";
 
     private static final Jinjava JINJAVA = create(true);
     /** Used only when every unknown token is a variable that exists with a null value (renders as none). */
@@ -47,9 +50,25 @@ public final class Templates {
                 .withMaxOutputSize(10L * 1024 * 1024)
                 .build());
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "now", Templates.class, "now"));
+        jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "token", Templates.class, "token",
+                Object.class, Object[].class));
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.min());
         return jinjava;
+    }
+
+    /** {@code token(name[, audience])} in templates: asks the context's {@link TokenSource}. */
+    public static String token(Object name, Object... rest) {
+        JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+        Object source = interpreter == null ? null : interpreter.getContext().get(TOKEN_SOURCE);
+        if (!(source instanceof TokenSource tokens)) {
+            throw new IllegalStateException("token(...) is available only where a worker renders a tool");
+        }
+        if (name == null || String.valueOf(name).isBlank()) {
+            throw new IllegalArgumentException("token(...) needs a credential name");
+        }
+        Object audience = rest == null || rest.length == 0 ? null : rest[0];
+        return tokens.token(String.valueOf(name), audience == null ? null : String.valueOf(audience));
     }
 
     /** {@code now()} in templates: the current instant, ISO-8601 in UTC. */
@@ -244,9 +263,20 @@ public final class Templates {
     private static void failOnErrors(String template, List<TemplateError> errors) {
         for (TemplateError error : errors) {
             if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new TemplateException(template, error.getMessage(), null);
+                throw new TemplateException(template, withFunctionFailure(error), null);
             }
         }
+    }
+
+    /** "Error invoking function 'f'" says nothing of why: the function's own message is appended. */
+    private static String withFunctionFailure(TemplateError error) {
+        String message = String.valueOf(error.getMessage());
+        Throwable root = error.getException();
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return message.startsWith("Error invoking function") && root != null && root.getMessage() != null
+                ? message + ": " + root.getMessage() : message;
     }
 
     private static int count(String s, String token) {

@@ -71,6 +71,21 @@ class TemplatesTest {
     }
 
     @Test
+    void tokenAsksTheTokenSourceOfTheContextWithNameAndAudience() {
+        Map<String, Object> withSource = new java.util.HashMap<>(ctx);
+        withSource.put(Templates.TOKEN_SOURCE, (TokenSource) (name, audience) -> name + "|" + audience);
+        assertThat(Templates.render("Bearer {{ token(workload.name) }}", withSource)).isEqualTo("Bearer daily|null");
+        assertThat(Templates.render("{{ token('sa', 'https://api.example.com/') }}", withSource))
+                .isEqualTo("sa|https://api.example.com/");
+    }
+
+    @Test
+    void tokenWithoutATokenSourceIsATemplateError() {
+        assertThatThrownBy(() -> Templates.render("{{ token('sa') }}", ctx)).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("token(...) is available only where a worker renders a tool");
+    }
+
+    @Test
     void stepResultsAnswerDataResultAndContextWithThemselvesAsNoetlDoes() {
         Map<String, Object> c = Map.of(
                 "fetch", Map.of("status", 200, "body", Map.of("items", List.of(1, 2))),

@@ -86,7 +86,7 @@ public final class WorkerEvents {
                 status = Status.FAILED;
             }
         }
-        result = Bounds.result(redactor.json(result), truncated);
+        result = Bounds.result(SlimResult.of(redactor.json(result), truncated), truncated);
         String logs = withLogs ? Bounds.logs(redactor.text(outcome.logs()), truncated) : null;
         if (!truncated.isEmpty()) {
             meta.put("truncated", truncated);

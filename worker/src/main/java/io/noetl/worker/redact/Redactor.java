@@ -33,7 +33,10 @@ public final class Redactor {
     private static final Pattern KEY_VALUE = Pattern.compile("(?i)(\\b" + KEYS + "\\b['\"]?\\s*[=:]\\s*['\"]?)([^\\s&,;'\"}]+)");
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization['\"]?\\s*[:=]\\s*['\"]?(?:bearer|basic|token)\\s+)([^\\s'\",]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/=-]{8,})");
-    private static final Pattern URL_USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:)([^/\\s@]+)(@)");
+    // the scheme starts where a scheme token starts and is bounded: tried at every position, an unbounded scheme
+    // made the scan quadratic in the length of a run of letters (minutes for a result holding a long text)
+    private static final Pattern URL_USERINFO = Pattern.compile(
+            "((?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,63}://[^/\\s:@]+:)([^/\\s@]+)(@)");
     private static final Pattern AWS_KEY = Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b");
 
     private static final Redactor PATTERNS_ONLY = new Redactor(List.of());

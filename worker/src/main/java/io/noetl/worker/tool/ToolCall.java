@@ -10,19 +10,23 @@ import java.util.Map;
  * One tool invocation.
  *
  * @param command      the command being run
+ * @param kind         the kind of the task being run (a pipeline's tasks have kinds of their own)
  * @param config       the tool configuration, rendered (without {@code kind})
  * @param context      the template context (plain maps), including {@code keychain}
  * @param keychain     the resolved keychain
  * @param timeout      time limit of the tool
  * @param cancellation where the tool registers how to stop it
+ * @param auth         credentials the tool names by {@code auth}
  */
 public record ToolCall(
         Command command,
+        String kind,
         Map<String, Object> config,
         Map<String, Object> context,
         Keychain keychain,
         Duration timeout,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        Auth auth) {
 
     /** A text setting of the config, or {@code fallback} when absent. */
     public String text(String key, String fallback) {
@@ -38,7 +42,7 @@ public record ToolCall(
     /** The timeout outcome every tool reports the same way. */
     public ToolOutcome.Failed timedOut(String logs) {
         return new ToolOutcome.Failed(io.noetl.schemas.event.ErrorInfo.retriable("Timeout",
-                "tool " + command.toolKind() + " exceeded its time limit of " + timeout.toMillis() + " ms"),
+                "tool " + kind + " exceeded its time limit of " + timeout.toMillis() + " ms"),
                 null, logs, Map.of());
     }
 

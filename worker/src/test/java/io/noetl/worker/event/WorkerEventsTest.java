@@ -58,4 +58,21 @@ class WorkerEventsTest {
         assertThat(e.error().message()).doesNotContain("hunter2").contains("***");
         assertThat(e.error().errorClass()).isEqualTo("auth");
     }
+
+    @Test
+    @DisplayName("a result over the limit keeps its small fields; the large ones become previews named in meta")
+    void anOversizedResultKeepsItsSmallFields() {
+        Map<String, Object> nested = Map.of("count", 2, "rows", "r".repeat(80_000));
+        ToolOutcome.Succeeded big = ToolOutcome.Succeeded.of(Json.toTree(Map.of("status", "success", "size_kb", 900,
+                "blob", "x".repeat(900 * 1024), "detail", nested)));
+        Event event = events.call(big, 5, Redactor.patternsOnly());
+        assertThat(event.result().path("size_kb").asInt()).isEqualTo(900);
+        assertThat(event.result().path("status").asText()).isEqualTo("success");
+        assertThat(event.result().path("blob").path("truncated").asBoolean()).isTrue();
+        assertThat(event.result().path("blob").path("size").asInt()).isGreaterThan(900 * 1024);
+        assertThat(event.result().path("detail").path("count").asInt()).isEqualTo(2);
+        assertThat(Json.string(event.result()).length()).isLessThan(64 * 1024);
+        assertThat(event.meta().get("truncated")).isEqualTo(List.of("result.blob", "result.detail.rows"));
+        assertThat(SchemaValidator.validate(SchemaValidator.EVENT, Json.toTree(event))).isEmpty();
+    }
 }

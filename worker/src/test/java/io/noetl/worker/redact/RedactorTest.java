@@ -67,4 +67,13 @@ class RedactorTest {
         assertThat(out).hasSize(Bounds.LOGS_CHARS).endsWith("THE END");
         assertThat(truncated).containsExactly("logs");
     }
+
+    @Test
+    void aLongRunOfLettersIsScannedInLinearTimeAndUrlCredentialsAreStillHidden() {
+        String text = "x".repeat(200_000) + " postgresql://app:pw-123@db:5432/x jdbc:postgresql://u:pw-456@h/d";
+        long start = System.nanoTime();
+        String out = new Redactor(List.of()).text(text);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+        assertThat(out).endsWith(" postgresql://app:***@db:5432/x jdbc:postgresql://u:***@h/d");
+    }
 }

@@ -10,6 +10,7 @@ import io.noetl.worker.cancel.CancelRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ToolExecutorTest {
@@ -91,6 +92,21 @@ class ToolExecutorTest {
                 .isEqualTo("UnsupportedTool");
         assertThat(((ToolOutcome.Failed) run(command("teleport", Map.of())).outcome()).error().type())
                 .isEqualTo("UnsupportedTool");
+    }
+
+    @Test
+    @DisplayName("a NoETL kind that needs a service this product does not run fails at once, naming the kind and why")
+    void kindsNeedingServicesNotRunHereFailNamingTheKind() throws Exception {
+        for (String kind : List.of("container", "snowflake", "ducklake", "agent")) {
+            ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command(kind, Map.of("x", "{{ workload.n }}")))
+                    .outcome();
+            assertThat(failed.error().type()).isEqualTo("UnsupportedTool");
+            assertThat(failed.error().message()).startsWith("tool kind '" + kind + "' is not supported here: ");
+            assertThat(failed.error().retriable()).isFalse();
+        }
+        assertThat(((ToolOutcome.Failed) run(command("teleport", Map.of())).outcome()).error().message())
+                .startsWith("tool kind 'teleport' is not supported here: unknown tool kind (this worker runs ")
+                .contains("python");
     }
 
     @Test

@@ -18,9 +18,9 @@ final class HttpRequests {
 
     /** @throws IllegalArgumentException naming the bad setting */
     static HttpRequest build(Map<String, Object> config, Duration timeout) {
-        Object url = config.get("url");
+        Object url = config.get("url") != null ? config.get("url") : config.get("endpoint");
         if (url == null || String.valueOf(url).isBlank()) {
-            throw new IllegalArgumentException("'url' is required");
+            throw new IllegalArgumentException("'url' (or 'endpoint') is required");
         }
         String method = String.valueOf(config.getOrDefault("method", "GET")).toUpperCase(Locale.ROOT);
         URI uri = URI.create(withParams(String.valueOf(url).trim(), config.get("params")));
@@ -39,7 +39,7 @@ final class HttpRequests {
                 b.header(name, String.valueOf(h.getValue()));
             }
         }
-        Object body = config.get("body");
+        Object body = config.get("body") != null ? config.get("body") : config.get("payload");
         if (body == null && config.get("data") != null && !method.equals("GET")) {
             body = config.get("data");
         }

@@ -12,9 +12,10 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 
 /**
- * The {@code http} tool: {@code method} (GET), {@code url}, {@code headers}, {@code params}, {@code body},
- * {@code timeout}. Result {@code {status, headers, body}}; see {@link HttpOutcomes} for how statuses map to errors
- * and {@link HttpFailures} for how failures without a response are named.
+ * The {@code http} tool: {@code method} (GET), {@code url} (or NoETL's legacy alias {@code endpoint}),
+ * {@code headers}, {@code params}, {@code body} (or {@code payload}), {@code timeout}. Result
+ * {@code {status, headers, body}}; see {@link HttpOutcomes} for how statuses map to errors and {@link HttpFailures}
+ * for how failures without a response are named.
  */
 public final class HttpRunner implements ToolRunner {
 

@@ -8,7 +8,9 @@ import java.util.Properties;
 
 /**
  * Where to connect: a JDBC URL, a {@code postgresql://user:pass@host:port/db} URI, or a map
- * {@code {host, port, user, password, database}}.
+ * {@code {host, port, user, password, database}} (NoETL's credential fields {@code db_host}, {@code db_port},
+ * {@code db_user}, {@code db_password}, {@code db_name} and their {@code pg_*} forms too, or a connection string under
+ * {@code connection}, {@code dsn} or {@code url}).
  *
  * @param jdbcUrl    the JDBC URL (without credentials when they came separately)
  * @param properties user, password and timeouts
@@ -22,11 +24,15 @@ record PgConnectionSpec(String jdbcUrl, Properties properties) {
         props.setProperty("loginTimeout", "10");
         props.setProperty("ApplicationName", "noetl-worker");
         if (connection instanceof Map<?, ?> m) {
-            String host = str(m.get("host"), "127.0.0.1");
-            String port = str(m.get("port"), "5432");
-            String db = str(m.get("database"), str(m.get("dbname"), str(m.get("db"), "postgres")));
-            put(props, "user", m.get("user") != null ? m.get("user") : m.get("username"));
-            put(props, "password", m.get("password"));
+            Object text = first(m, "connection", "connection_string", "dsn", "url", "jdbc_url");
+            if (text instanceof String s && !s.isBlank()) {
+                return parse(s);
+            }
+            String host = str(first(m, "host", "db_host", "pg_host"), "127.0.0.1");
+            String port = str(first(m, "port", "db_port", "pg_port"), "5432");
+            String db = str(first(m, "database", "dbname", "db", "db_name", "pg_database", "pg_db"), "postgres");
+            put(props, "user", first(m, "user", "username", "db_user", "pg_user"));
+            put(props, "password", first(m, "password", "db_password", "pg_password"));
             return new PgConnectionSpec("jdbc:postgresql://" + host + ":" + port + "/" + db, props);
         }
         if (!(connection instanceof String s) || s.isBlank()) {
@@ -52,6 +58,16 @@ record PgConnectionSpec(String jdbcUrl, Properties properties) {
             return new PgConnectionSpec("jdbc:postgresql://" + host + ":" + port + path + query, props);
         }
         throw new IllegalArgumentException("postgres 'connection' must be a JDBC URL, a postgresql:// URI or a map");
+    }
+
+    private static Object first(Map<?, ?> m, String... keys) {
+        for (String k : keys) {
+            Object v = m.get(k);
+            if (v != null && !String.valueOf(v).isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String str(Object v, String fallback) {

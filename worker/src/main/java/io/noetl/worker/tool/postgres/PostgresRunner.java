@@ -7,7 +7,6 @@ import io.noetl.worker.tool.jdbc.SqlDialect;
 import io.noetl.worker.tool.jdbc.SqlErrors;
 import io.noetl.worker.tool.jdbc.SqlTool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +14,9 @@ import java.sql.Types;
 import org.postgresql.util.PSQLException;
 
 /**
- * The {@code postgres} tool: {@code connection} (rendered, e.g. {@code {{ keychain.pg }}}; when absent, the first
- * keychain entry of kind {@code postgres}), then {@code command} or {@code table} + {@code data}.
+ * The {@code postgres} tool: {@code connection} (rendered, e.g. {@code {{ keychain.pg }}}; when absent, the credential
+ * named by {@code auth}, else the first keychain entry of kind {@code postgres}), then SQL or {@code table} +
+ * {@code data} (see {@link SqlTool}).
  */
 public final class PostgresRunner implements ToolRunner {
 
@@ -48,22 +48,14 @@ public final class PostgresRunner implements ToolRunner {
     }
 
     @Override
-    public ToolOutcome run(ToolCall call) {
-        PgConnectionSpec spec;
-        try {
-            Object connection = call.config().get("connection");
-            if (connection == null) {
-                connection = call.keychain().firstOfKind("postgres").orElse(null);
-            }
-            spec = PgConnectionSpec.parse(connection);
-        } catch (IllegalArgumentException e) {
-            return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
-        }
+    public ToolOutcome run(ToolCall call) throws InterruptedException {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(spec.jdbcUrl(), spec.properties());
+            connection = PgConnections.open(PgConnections.target(call.config(), call));
+        } catch (IllegalArgumentException e) {
+            return ToolOutcome.Failed.fatal("ConfigError", e.getMessage());
         } catch (SQLException e) {
-            return SqlErrors.classify("connect to postgres", withConnectionState(e));
+            return SqlErrors.classify("connect to postgres", e);
         }
         try (connection) {
             call.cancellation().onCancel(() -> abortQuietly(connection));

@@ -7,6 +7,8 @@ import io.noetl.worker.tool.ToolCall;
 import io.noetl.worker.tool.ToolOutcome;
 import io.noetl.worker.tool.ToolRunner;
 import io.noetl.worker.tool.process.Processes;
+import io.noetl.worker.tool.script.CodeSource;
+import io.noetl.worker.tool.script.ScriptException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,10 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The {@code python} tool: runs {@code code} in a {@code python3} subprocess; the code sets {@code result}.
+ * The {@code python} tool: runs code in a {@code python3} subprocess. The code comes from {@code script} (see
+ * {@link io.noetl.worker.tool.script.ScriptLoader}), {@code code_b64}, {@code code} or {@code spec.code}. The keys of
+ * the tool's {@code args} and {@code input} are bound as variables (strings holding a dict or list literal become
+ * that value), and all of them as {@code input_data}; {@code libs} ({@code alias: module} or
+ * {@code alias: {from, import}}) are imported first. The result is what {@code main(...)} returns when the code
+ * defines one (each parameter bound by name from input/args, then the context; {@code context} gets the whole
+ * context, {@code **kwargs} the remaining bindings), else the {@code result} variable.
  *
  * <p>Data exchange: the worker writes {@code {step, code, context}} as JSON to a temp file and starts
  * {@code python3 -c <bootstrap> in.json out.json}; the bootstrap binds every top-level context entry as a
@@ -44,9 +54,15 @@ public final class PythonRunner implements ToolRunner {
 
     @Override
     public ToolOutcome run(ToolCall call) throws InterruptedException {
-        Object code = call.config().get("code");
-        if (!(code instanceof String source) || source.isBlank()) {
-            return ToolOutcome.Failed.fatal("ConfigError", "python tool needs a 'code' string");
+        String source;
+        try {
+            source = code(call);
+        } catch (ScriptException e) {
+            return ToolOutcome.Failed.of(new ErrorInfo("ScriptError", e.getMessage(), null, e.retriable()));
+        }
+        if (source == null || source.isBlank()) {
+            return ToolOutcome.Failed.fatal("ConfigError",
+                    "python tool needs code in 'code', 'spec.code', 'code_b64' or a 'script'");
         }
         Path dir = null;
         try {
@@ -57,7 +73,9 @@ public final class PythonRunner implements ToolRunner {
             Map<String, Object> spec = new LinkedHashMap<>();
             spec.put("step", call.command().step());
             spec.put("code", source);
-            spec.put("context", call.context());
+            spec.put("context", context(call, source));
+            spec.put("bindings", bindings(call.config()));
+            spec.put("libs", call.config().get("libs") instanceof Map<?, ?> libs ? libs : Map.of());
             Files.write(in, Json.bytes(spec));
             ProcessBuilder pb = new ProcessBuilder(python, "-c", BOOTSTRAP, in.toString(), out.toString())
                     .directory(dir.toFile())
@@ -76,6 +94,43 @@ public final class PythonRunner implements ToolRunner {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * The code: {@code script}, then {@code code_b64} / {@code code_base64}, then {@code code}, then
+     * {@code spec.code}.
+     */
+    private static String code(ToolCall call) throws InterruptedException {
+        Optional<String> code = CodeSource.resolve(call.config(), List.of("code"), List.of("code_b64", "code_base64"),
+                lines -> String.join("\n", lines), call.timeout());
+        if (code.isPresent()) {
+            return code.get();
+        }
+        return call.config().get("spec") instanceof Map<?, ?> spec && spec.get("code") instanceof String s ? s : null;
+    }
+
+    /**
+     * The context the code sees. Keychain entries fetched over the network are resolved only when the code mentions
+     * {@code keychain}: a step that does not use them should neither wait for nor fail on a token endpoint.
+     */
+    private static Map<String, Object> context(ToolCall call, String code) {
+        if (code.contains("keychain") || !call.context().containsKey("keychain")) {
+            return call.context();
+        }
+        Map<String, Object> context = new LinkedHashMap<>(call.context());
+        context.put("keychain", call.keychain().resolvedValues());
+        return context;
+    }
+
+    /** The variables the code sees besides the context: the keys of {@code args}, then of {@code input}. */
+    private static Map<String, Object> bindings(Map<String, Object> config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : new String[] {"args", "input"}) {
+            if (config.get(key) instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> out.put(String.valueOf(k), v));
+            }
+        }
+        return out;
     }
 
     private static ToolOutcome outcome(Path out, int exitCode, String logs) {

@@ -1,7 +1,13 @@
-# NoETL python tool bootstrap: argv[1] = {step, code, context} JSON, argv[2] = where the outcome is written.
+# NoETL python tool bootstrap: argv[1] = {step, code, context, bindings, libs} JSON, argv[2] = where the outcome is
+# written.
+import ast
+import datetime
+import inspect
 import json
+import os
 import sys
 import traceback
+import uuid
 
 
 class _Obj(dict):
@@ -63,21 +69,100 @@ def _describe(e):
     return "\n".join(lines)
 
 
+def _coerce(value):
+    """A string holding a dict or list literal becomes that value (JSON first, then a Python literal)."""
+    if isinstance(value, str):
+        s = value.strip()
+        if (s.startswith("{") and s.endswith("}")) or (s.startswith("[") and s.endswith("]")):
+            try:
+                return json.loads(s, object_hook=_Obj)
+            except ValueError:
+                try:
+                    return ast.literal_eval(s)
+                except (ValueError, SyntaxError):
+                    return value
+    return value
+
+
+def _imports(libs):
+    """Import statements of `libs`: alias -> module, or alias -> {from, import}."""
+    lines = []
+    for alias, target in (libs or {}).items():
+        if isinstance(target, dict) and target.get("from") and target.get("import"):
+            name = target["import"]
+            lines.append("from %s import %s%s" % (target["from"], name, "" if alias == name else " as " + alias))
+        elif isinstance(target, str) and target:
+            lines.append("import " + target + ("" if alias == target else " as " + alias))
+        else:
+            raise ValueError("libs." + str(alias) + " must name a module or {from, import}, got " + repr(target))
+    return lines
+
+
+def _call_main(main, bindings, ctx):
+    """main(...) with each parameter bound by name: `context`, then input/args, context.input, context.data, context."""
+    sources = [bindings, ctx.get("input") if isinstance(ctx.get("input"), dict) else {},
+               ctx.get("data") if isinstance(ctx.get("data"), dict) else {}, ctx]
+    kwargs = {}
+    var_kw = False
+    for p in inspect.signature(main).parameters.values():
+        if p.kind == p.VAR_POSITIONAL:
+            raise TypeError("main(*" + p.name + ") is not supported: name its parameters")
+        if p.kind == p.VAR_KEYWORD:
+            var_kw = True
+            continue
+        if p.name == "context":
+            kwargs["context"] = ctx
+            continue
+        for src in sources:
+            if p.name in src:
+                kwargs[p.name] = src[p.name]
+                break
+        else:
+            if p.default is p.empty:
+                raise TypeError("main() needs argument '" + p.name + "': give it under the tool's input or args")
+    if var_kw:
+        for k, v in bindings.items():
+            kwargs.setdefault(k, v)
+    value = main(**kwargs)
+    if inspect.iscoroutine(value):
+        import asyncio
+        value = asyncio.run(value)
+    return value
+
+
 def _main():
     with open(sys.argv[1], encoding="utf-8") as f:
         spec = json.load(f, object_hook=_Obj)
     out_path = sys.argv[2]
     ctx = spec.get("context") or {}
-    g = {"__name__": "__main__", "__builtins__": __builtins__}
+    g = {"__name__": "__main__", "__builtins__": __builtins__, "context": ctx, "json": json, "os": os,
+         "datetime": datetime, "uuid": uuid}
     for name in ("workload", "vars", "args", "iter", "keychain"):
         g[name] = _Obj()
     g["execution_id"] = None
+    g["_prev"] = None
     for k, v in ctx.items():
         if isinstance(k, str) and k.isidentifier():
             g[k] = v
+    bindings = {k: _coerce(v) for k, v in (spec.get("bindings") or {}).items()}
+    for k, v in bindings.items():
+        if isinstance(k, str) and k.isidentifier():
+            g[k] = v
+    if "input_data" not in bindings:
+        g["input_data"] = _Obj(bindings)
     g["result"] = None
+    name = "<step " + str(spec.get("step")) + ">"
     try:
-        exec(compile(spec["code"], "<step " + str(spec.get("step")) + ">", "exec"), g)
+        imports = _imports(spec.get("libs"))
+        for line in imports:
+            try:
+                exec(compile(line, "<libs>", "exec"), g)
+            except ImportError as e:
+                raise ImportError("libs: `" + line + "` failed: " + str(e)) from e
+        exec(compile(spec["code"], name, "exec"), g)
+        if callable(g.get("main")) and getattr(g["main"], "__code__", None) is not None \
+                and g["main"].__code__.co_filename == name:
+            g["result"] = _call_main(g["main"], bindings, ctx)
     except SystemExit as e:
         if e.code not in (None, 0):
             _write(out_path, json.dumps({"ok": False, "type": "SystemExit",

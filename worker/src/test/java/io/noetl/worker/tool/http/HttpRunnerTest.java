@@ -97,6 +97,15 @@ class HttpRunnerTest {
     }
 
     @Test
+    @DisplayName("NoETL's legacy endpoint is an alias of url, and payload of body")
+    void endpointIsAnAliasOfUrlAndPayloadOfBody() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("http", Map.of("method", "PUT",
+                "endpoint", base + "/echo", "payload", Map.of("k", "{{ workload.n }}")))).outcome();
+        assertThat(ok.result().path("body").path("method").asText()).isEqualTo("PUT");
+        assertThat(ok.result().path("body").path("body").path("k").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void treats404AsNotRetriableHttpErrorKeepingTheResponse() throws Exception {
         ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("http", Map.of("url", base + "/status/404")))
                 .outcome();

@@ -52,6 +52,47 @@ class PostgresRunnerTest {
     }
 
     @Test
+    @DisplayName("SQL under NoETL's query: a list of statements runs in order, the last one's rows are the result")
+    void runsAListOfStatementsUnderQuery() throws Exception {
+        assumePostgres();
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("postgres", Map.of(
+                "connection", PostgresTestDatabase.jdbcUrl(),
+                "query", List.of("CREATE TEMP TABLE q (v int)", "INSERT INTO q VALUES ({{ workload.n }}), (4)",
+                        "SELECT sum(v) AS total FROM q")))).outcome();
+        assertThat(ok.result().path("rows").get(0).path("total").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("auth names a worker credential (NoETL's db_* fields) to connect with; its password is hidden")
+    void authNamesAWorkerCredential() throws Exception {
+        assumePostgres();
+        java.net.URI url = java.net.URI.create(PostgresTestDatabase.jdbcUrl().substring("jdbc:".length()));
+        Map<String, String> query = new java.util.HashMap<>();
+        if (url.getQuery() != null) {
+            for (String pair : url.getQuery().split("&")) {
+                query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        Map<String, Object> credential = new java.util.HashMap<>(Map.of("db_host", url.getHost(),
+                "db_port", url.getPort(), "db_name", url.getPath().substring(1),
+                "db_user", query.getOrDefault("user", "postgres")));
+        credential.put("db_password", query.getOrDefault("password", ""));
+        var ex = run(command("postgres", Map.of("auth", "{{ workload.pg_auth }}", "query", "SELECT 5 AS five"),
+                Map.of("workload", Map.of("pg_auth", "pg_local")), List.of(), null),
+                Map.of("NOETL_CREDENTIAL_PG_LOCAL", io.noetl.schemas.Json.string(credential)),
+                new io.noetl.worker.cancel.CancelRegistry());
+        assertThat(((ToolOutcome.Succeeded) ex.outcome()).result().path("rows").get(0).path("five").asInt())
+                .isEqualTo(5);
+        if (!query.getOrDefault("password", "").isEmpty()) {
+            assertThat(ex.keychain().secrets()).contains(query.get("password"));
+        }
+        ToolOutcome.Failed unknown = (ToolOutcome.Failed) run(command("postgres", Map.of("auth", "pg_none",
+                "query", "SELECT 1"))).outcome();
+        assertThat(unknown.error().type()).isEqualTo("ConfigError");
+        assertThat(unknown.error().message()).contains("pg_none").contains("NOETL_CREDENTIAL_PG_NONE");
+    }
+
+    @Test
     void reportsBadSqlAsNotRetriableSqlError() throws Exception {
         assumePostgres();
         ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("postgres", Map.of(

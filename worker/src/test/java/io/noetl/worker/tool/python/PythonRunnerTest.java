@@ -101,4 +101,88 @@ class PythonRunnerTest {
         ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) ex.outcome();
         assertThat(ok.result().asText()).startsWith("<object object at");
     }
+
+    @Test
+    @DisplayName("the keys of input and args are variables of the code, all of them input_data; a dict literal in a"
+            + " string becomes a dict")
+    void inputAndArgsKeysAreBoundAsVariables() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of(
+                "args", Map.of("base", 10), "input", Map.of("n", "{{ workload.n }}", "cfg", "{'mode': 'fast'}"),
+                "code", "result = {'sum': base + n, 'mode': cfg['mode'], 'whole': input_data.get('n')}"))).outcome();
+        assertThat(ok.result().path("whole").asInt()).isEqualTo(3);
+        assertThat(ok.result().path("sum").asInt()).isEqualTo(13);
+        assertThat(ok.result().path("mode").asText()).isEqualTo("fast");
+    }
+
+    @Test
+    @DisplayName("libs are imported before the code: alias -> module and alias -> {from, import}")
+    void libsAreImportedBeforeTheCode() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of(
+                "libs", Map.of("b64", "base64", "dt", Map.of("from", "datetime", "import", "date"), "math", "math"),
+                "code", "result = [b64.b64encode(b'hi').decode(), dt(2024, 5, 6).isoformat(), math.floor(2.7)]")))
+                .outcome();
+        assertThat(ok.result().toString()).isEqualTo("[\"aGk=\",\"2024-05-06\",2]");
+    }
+
+    @Test
+    void aLibThatCannotBeImportedFailsNamingTheImport() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("python", Map.of(
+                "libs", Map.of("pdx", "no_such_module_xyz"), "code", "result = 1"))).outcome();
+        assertThat(failed.error().type()).isEqualTo("PythonError");
+        assertThat(failed.error().message()).contains("import no_such_module_xyz as pdx")
+                .contains("No module named 'no_such_module_xyz'");
+    }
+
+    @Test
+    @DisplayName("main(...) returns the result: parameters by name from input, then the context; defaults apply")
+    void mainReturnsTheResultWithParametersBoundByName() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of(
+                "input", Map.of("name", "ann", "extra", 1),
+                "code", """
+                        def main(name, workload, count=2, context=None, **rest):
+                            return {"greet": [name] * count, "n": workload["n"], "eid": context["execution_id"],
+                                    "rest": sorted(rest)}
+                        """), Map.of("workload", Map.of("n", 3), "execution_id", "E9"), List.of(), null)).outcome();
+        assertThat(ok.result().path("greet").toString()).isEqualTo("[\"ann\",\"ann\"]");
+        assertThat(ok.result().path("n").asInt()).isEqualTo(3);
+        assertThat(ok.result().path("eid").asText()).isEqualTo("E9");
+        assertThat(ok.result().path("rest").toString()).isEqualTo("[\"extra\"]");
+    }
+
+    @Test
+    void anAsyncMainIsAwaitedAndAMissingArgumentIsNamed() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of("code", """
+                async def main():
+                    return {"async": True}
+                """))).outcome();
+        assertThat(ok.result().path("async").asBoolean()).isTrue();
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("python", Map.of("code",
+                "def main(customer_id):\n    return customer_id\n"))).outcome();
+        assertThat(failed.error().message()).contains("main() needs argument 'customer_id'");
+    }
+
+    @Test
+    @DisplayName("code comes from spec.code, or from a script (inline source rendered, or a file defining main)")
+    void codeComesFromSpecCodeOrAScript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ToolOutcome.Succeeded spec = (ToolOutcome.Succeeded) run(command("python", Map.of(
+                "spec", Map.of("code", "result = 'from spec'")))).outcome();
+        assertThat(spec.result().asText()).isEqualTo("from spec");
+        ToolOutcome.Succeeded inline = (ToolOutcome.Succeeded) run(command("python", Map.of("script", Map.of(
+                "uri", "inline", "source", Map.of("type", "inline", "code", "{{ workload.code }}"))),
+                Map.of("workload", Map.of("code", "result = {'status': 'success'}")), List.of(), null)).outcome();
+        assertThat(inline.result().path("status").asText()).isEqualTo("success");
+        java.nio.file.Path file = dir.resolve("hello.py");
+        java.nio.file.Files.writeString(file, "def main(name='World', count=1):\n    return [name] * count\n");
+        ToolOutcome.Succeeded fromFile = (ToolOutcome.Succeeded) run(command("python", Map.of(
+                "script", Map.of("uri", file.toString(), "source", Map.of("type", "file")),
+                "input", Map.of("name", "file", "count", 2)))).outcome();
+        assertThat(fromFile.result().toString()).isEqualTo("[\"file\",\"file\"]");
+    }
+
+    @Test
+    void withoutMainTheResultVariableStaysTheResult() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of("code",
+                "def helper():\n    return 5\nresult = helper() + len(json.dumps({}))"))).outcome();
+        assertThat(ok.result().asInt()).isEqualTo(7);
+    }
 }

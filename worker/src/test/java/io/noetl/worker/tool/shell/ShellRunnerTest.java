@@ -69,6 +69,64 @@ class ShellRunnerTest {
     }
 
     @Test
+    @DisplayName("cmds run in order, each through /bin/sh -c, sharing env and cwd; the result keeps every command")
+    void cmdsRunInOrderAndTheResultKeepsEachCommand() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("shell", Map.of(
+                "cmds", List.of("echo one > first.txt", "cat first.txt; echo \"$GREETING {{ workload.n }}\"", """
+                        echo multi
+                        echo line >&2
+                        """),
+                "env", Map.of("GREETING", "hi"), "cwd", dir.toString()))).outcome();
+        assertThat(ok.result().path("stdout").asText()).isEqualTo("one\nhi 3\nmulti\n");
+        assertThat(ok.result().path("stderr").asText()).isEqualTo("line\n");
+        assertThat(ok.result().path("returncode").asInt()).isZero();
+        assertThat(ok.result().path("commands")).hasSize(3);
+        assertThat(ok.result().path("commands").get(2).path("cmd_preview").asText()).isEqualTo("echo multi");
+        assertThat(ok.logs()).isEqualTo("line\n");
+    }
+
+    @Test
+    @DisplayName("cmds stop at the first command that fails; the error names it and the later ones never run")
+    void cmdsStopAtTheFirstFailure() throws Exception {
+        Path later = dir.resolve("later.txt");
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell", Map.of(
+                "cmds", List.of("echo ok", "echo 'relation missing' >&2; exit 4", "touch " + later)))).outcome();
+        assertThat(failed.error().type()).isEqualTo("ShellError");
+        assertThat(failed.error().message()).startsWith("command 2 of 3 (echo 'relation missing' >&2; exit 4) exited "
+                + "with code 4: relation missing");
+        assertThat(failed.result().path("exit_code").asInt()).isEqualTo(4);
+        assertThat(failed.result().path("stdout").asText()).isEqualTo("ok\n");
+        assertThat(failed.result().path("commands")).hasSize(2);
+        assertThat(Files.exists(later)).isFalse();
+    }
+
+    @Test
+    @DisplayName("a multi-line cmds string is one script, and cmd is an alias of command")
+    void aCmdsStringIsOneScriptAndCmdIsAnAlias() throws Exception {
+        ToolOutcome.Succeeded script = (ToolOutcome.Succeeded) run(command("shell",
+                Map.of("cmds", "A=5\necho \"a=$A\"\n"))).outcome();
+        assertThat(script.result().path("stdout").asText()).isEqualTo("a=5\n");
+        ToolOutcome.Succeeded alias = (ToolOutcome.Succeeded) run(command("shell", Map.of("cmd", "echo x"))).outcome();
+        assertThat(alias.result().path("stdout").asText()).isEqualTo("x\n");
+    }
+
+    @Test
+    void aShellToolWithoutCommandsIsAConfigError() throws Exception {
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell", Map.of("cmds", List.of()))).outcome();
+        assertThat(failed.error().type()).isEqualTo("ConfigError");
+        assertThat(failed.error().message()).contains("cmds");
+    }
+
+    @Test
+    void theTimeLimitCoversAllCommands() throws Exception {
+        long start = System.nanoTime();
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("shell",
+                Map.of("cmds", List.of("sleep 0.4", "sleep 0.4", "sleep 5")), Map.of(), List.of(), 600L)).outcome();
+        assertThat(failed.error().type()).isEqualTo("Timeout");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_000);
+    }
+
+    @Test
     void killsTheProcessTreeAtTheTimeLimit() throws Exception {
         Path pidFile = dir.resolve("child.pid");
         long start = System.nanoTime();
