@@ -10,7 +10,7 @@ import java.util.Map;
  * the keys of {@code ctx} bare ({@code {{ message }}} for {@code workload.message}) and, in a loop, the item by its
  * iterator name; over them every step's result by step name; over those the reserved names ({@code workload},
  * {@code ctx}, {@code vars}, {@code args}, {@code execution_id}, {@code job}, {@code keychain}, {@code current_user},
- * {@code callback_url}, and when given {@code iter}, {@code loop} and {@code outcome}). {@code ctx} is the workload
+ * {@code callback_url}, and when given {@code iter}, {@code loop}, {@code loop_index} and {@code outcome}). {@code ctx} is the workload
  * with the execution's writes ({@code set}) over it (NoETL docs: {@code reference/dsl/spec.md} §5 "Runtime scopes").
  * Keychain values are masked: only workers resolve them.
  */
@@ -27,7 +27,7 @@ final class TemplateContext {
         ctx.putAll(context);
         if (iter != null) {
             iter.forEach((k, v) -> {
-                if (!k.equals("index")) {
+                if (!k.equals("index") && !k.startsWith("_")) {
                     ctx.put(k, v);
                 }
             });
@@ -55,7 +55,8 @@ final class TemplateContext {
         if (iter != null) {
             ctx.put("iter", iter);
             Object index = iter.get("index");
-            ctx.put("loop", Maps.of("index", index, "first", Integer.valueOf(0).equals(index)));
+            ctx.put("loop_index", index);
+            ctx.put("loop", Maps.of("index", index, "first", iter.get("_first"), "last", iter.get("_last")));
         }
         if (outcome != null) {
             ctx.put("outcome", outcome);
@@ -83,6 +84,12 @@ final class TemplateContext {
             iter.put(loop.iterator() == null ? "item" : loop.iterator(), st.loop().items().get(loopIndex));
         }
         iter.put("index", loopIndex);
+        // NoETL's iteration-scoped names (its get_render_context): _index, _first, _last
+        iter.put("_index", loopIndex);
+        iter.put("_first", loopIndex == 0);
+        if (loop.mode() != Loop.Mode.CURSOR) {
+            iter.put("_last", loopIndex == st.loop().items().size() - 1);
+        }
         return iter;
     }
 }

@@ -51,6 +51,27 @@ class NoetlLoopsTest {
     }
 
     @Test
+    void eachIterationSeesNoetlsLoopNamesLoopIndexAndTheFirstAndLastFlags() {
+        Harness h = run("""
+                  - step: start
+                    loop:
+                      in: "{{ workload.items }}"
+                      iterator: num
+                      spec: {mode: parallel}
+                    tool: {kind: python, code: "result = num"}
+                """, Map.of("items", List.of(5, 6, 7)));
+        assertThat(h.open).hasSize(3);
+        assertThat(h.open).extracting(c -> c.context().path("loop_index").asInt()).containsExactly(0, 1, 2);
+        assertThat(h.open).extracting(c -> c.context().path("iter").path("_index").asInt()).containsExactly(0, 1, 2);
+        assertThat(h.open).extracting(c -> c.context().path("iter").path("_first").asBoolean())
+                .containsExactly(true, false, false);
+        assertThat(h.open).extracting(c -> c.context().path("loop").path("last").asBoolean())
+                .containsExactly(false, false, true);
+        assertThat(h.open.get(2).context().path("num").asInt()).isEqualTo(7);
+        assertThat(h.open.get(0).context().has("_index")).as("iteration names stay under iter").isFalse();
+    }
+
+    @Test
     void aCursorLoopIssuesOneCommandPerWorkerSlotAndEndsWhenEverySlotHasDrained() {
         Harness h = run("""
                   - step: drain

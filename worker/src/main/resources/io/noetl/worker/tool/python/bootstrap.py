@@ -130,6 +130,27 @@ def _call_main(main, bindings, ctx):
     return value
 
 
+_STEP_BODY = "__noetl_step_body__"
+_STEP_RETURN = "__noetl_step_return__"
+
+
+def _compile(code, name):
+    """The code compiled as a module. Code that returns at its top level (`return {...}` after a few statements, as
+    many step bodies are written) runs as the body of a function instead, whose return value is the result; its
+    `result = ...` assignments still reach the module, and line numbers stay those of the code."""
+    try:
+        return compile(code, name, "exec"), False
+    except SyntaxError as e:
+        if e.msg != "'return' outside function":
+            raise
+    tree = ast.parse(code, name)
+    wrapper = ast.parse("def " + _STEP_BODY + "():\n    global result\n" + _STEP_RETURN + " = " + _STEP_BODY + "()\n")
+    for node in ast.walk(wrapper):
+        node.lineno, node.end_lineno = 1, 1
+    wrapper.body[0].body.extend(tree.body)
+    return compile(ast.fix_missing_locations(wrapper), name, "exec"), True
+
+
 def _main():
     with open(sys.argv[1], encoding="utf-8") as f:
         spec = json.load(f, object_hook=_Obj)
@@ -152,6 +173,7 @@ def _main():
         g["input_data"] = _Obj(bindings)
     g["result"] = None
     name = "<step " + str(spec.get("step")) + ">"
+    wrapped = False
     try:
         imports = _imports(spec.get("libs"))
         for line in imports:
@@ -159,8 +181,11 @@ def _main():
                 exec(compile(line, "<libs>", "exec"), g)
             except ImportError as e:
                 raise ImportError("libs: `" + line + "` failed: " + str(e)) from e
-        exec(compile(spec["code"], name, "exec"), g)
-        if callable(g.get("main")) and getattr(g["main"], "__code__", None) is not None \
+        body, wrapped = _compile(spec["code"], name)
+        exec(body, g)
+        if wrapped and g.get(_STEP_RETURN) is not None:
+            g["result"] = g[_STEP_RETURN]
+        elif callable(g.get("main")) and getattr(g["main"], "__code__", None) is not None \
                 and g["main"].__code__.co_filename == name:
             g["result"] = _call_main(g["main"], bindings, ctx)
     except SystemExit as e:
@@ -169,7 +194,10 @@ def _main():
                                          "message": "SystemExit: " + str(e.code), "stack": ""}))
             return 1
     except BaseException as e:
-        stack = "".join(traceback.format_exception(type(e), e, e.__traceback__.tb_next))
+        tb = e.__traceback__.tb_next
+        if wrapped and tb is not None and tb.tb_frame.f_code.co_name == "<module>" and tb.tb_next is not None:
+            tb = tb.tb_next  # the call of the function the code was wrapped in
+        stack = "".join(traceback.format_exception(type(e), e, tb))
         _write(out_path, json.dumps({"ok": False, "type": type(e).__name__, "message": _describe(e), "stack": stack}))
         return 1
     sys.stdout.flush()

@@ -185,4 +185,28 @@ class PythonRunnerTest {
                 "def helper():\n    return 5\nresult = helper() + len(json.dumps({}))"))).outcome();
         assertThat(ok.result().asInt()).isEqualTo(7);
     }
+
+    @Test
+    @DisplayName("code that returns at its top level has the returned value as its result")
+    void aTopLevelReturnIsTheResult() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of("code", """
+                n = input_data.get('num')
+                result = n * 2
+                if n > 1:
+                    return {"number": n, "doubled": result, "text": \"""two
+                  lines\"""}
+                return {"small": True}
+                """, "input", Map.of("num", 3)))).outcome();
+        assertThat(ok.result().path("doubled").asInt()).isEqualTo(6);
+        assertThat(ok.result().path("text").asText()).isEqualTo("two\n  lines");
+
+        ToolOutcome.Succeeded bare = (ToolOutcome.Succeeded) run(command("python", Map.of("code",
+                "result = {'kept': 1}\nreturn"))).outcome();
+        assertThat(bare.result().path("kept").asInt()).as("a bare return keeps what result holds").isEqualTo(1);
+
+        ToolOutcome.Failed failed = (ToolOutcome.Failed) run(command("python", Map.of("code",
+                "a = 1\n\nraise ValueError('boom')\nreturn a"))).outcome();
+        assertThat(failed.error().message()).isEqualTo("ValueError: boom");
+        assertThat(failed.error().stack()).contains("line 3").doesNotContain("<module>");
+    }
 }

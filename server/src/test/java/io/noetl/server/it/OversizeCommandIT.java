@@ -1,0 +1,69 @@
+package io.noetl.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.noetl.testkit.NatsTestServer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A step whose command would be larger than the NATS server accepts (1 MB by default): its template context repeats
+ * a large workload value under {@code workload}, {@code ctx} and the bare key. The step fails at once with an error
+ * naming the size and the limit; nothing reaches a worker and the command is not re-issued.
+ */
+class OversizeCommandIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final String PLAYBOOK = Playbooks.header("oversize", "flows/oversize") + """
+            workflow:
+              - step: start
+                next:
+                  - step: heavy
+              - step: heavy
+                tool:
+                  kind: noop
+            """;
+
+    private static TestServer server;
+    private static SimulatedWorker worker;
+    private static final AtomicInteger RAN = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(NatsTestServer.shared().url(), TestServer.uniqueNames("oversize"));
+        worker = new SimulatedWorker(server.natsUrl, server.names, c -> {
+            RAN.incrementAndGet();
+            return SimulatedWorker.Outcome.ok(Map.of("ok", true));
+        });
+        server.http.postYaml("/api/playbooks", PLAYBOOK);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        worker.close();
+        server.close();
+    }
+
+    @Test
+    @DisplayName("a command over the server's max_payload fails its step with CommandTooLarge instead of looping")
+    void anOversizeCommandFailsTheStepNamingSizeAndLimit() {
+        String blob = "x".repeat(450_000);
+        Http.Response r = server.http.postJson("/api/executions", "{\"path\": \"flows/oversize\", "
+                + "\"workload\": {\"blob\": \"" + blob + "\"}}");
+        assertThat(r.status()).as(r.body().toString()).isIn(200, 201, 202);
+        String id = r.body().path("execution_id").asText();
+
+        JsonNode failed = Await.status(server.http, id, "FAILED", TIMEOUT);
+        JsonNode error = failed.path("steps").path("heavy").path("error");
+        assertThat(error.path("type").asText()).isEqualTo("CommandTooLarge");
+        assertThat(error.path("message").asText()).contains("max_payload of 1048576 bytes").contains("'heavy'");
+        assertThat(failed.path("steps").path("heavy").path("attempts").asInt()).isEqualTo(1);
+        assertThat(RAN.get()).as("no worker ran the command").isZero();
+    }
+}
