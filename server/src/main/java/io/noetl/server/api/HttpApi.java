@@ -40,6 +40,7 @@ public final class HttpApi implements AutoCloseable {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             all.forEach(group -> group.register(config.routes));
             mapErrors(config.routes);
         });
@@ -85,6 +86,9 @@ public final class HttpApi implements AutoCloseable {
         routes.exception(Exception.class, (e, ctx) -> write(ctx, toApi(e)));
     }
 
+    /** The largest request body read; an execution's state (its workload included) is bounded by NATS anyway. */
+    static final long MAX_BODY_BYTES = 1_000_000;
+
     private static ApiException toApi(Throwable e) {
         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         return switch (t) {
@@ -92,9 +96,14 @@ public final class HttpApi implements AutoCloseable {
             case ExecutionErrors.UnknownExecution u -> new ApiException(404, "not_found", u.getMessage(), List.of());
             case ExecutionErrors.UnknownPlaybook u -> new ApiException(404, "not_found", u.getMessage(), List.of());
             case ExecutionErrors.Conflict c -> new ApiException(409, "conflict", c.getMessage(), List.of());
+            case ExecutionErrors.StateTooLarge big -> new ApiException(413, "too_large", big.getMessage()
+                    + ": keep large data out of the workload and pass a reference to it instead", List.of());
             case ExecutionErrors.DecisionRejected d -> new ApiException(d.status(),
                     d.status() == 409 ? "conflict" : "decision_rejected", d.getMessage(), List.of());
             case ExecutionStore.CasConflictException c -> new ApiException(409, "conflict", c.getMessage(), List.of());
+            case HttpResponseException h when h.getStatus() == 413 -> new ApiException(413, "too_large",
+                    "request body over the limit of " + MAX_BODY_BYTES + " bytes: keep large data out of the request "
+                    + "and pass a reference to it instead", List.of());
             case HttpResponseException h -> new ApiException(h.getStatus(), codeOf(h.getStatus()), h.getMessage(), List.of());
             default -> unavailable(t) ? unavailableError(t) : internal(t);
         };

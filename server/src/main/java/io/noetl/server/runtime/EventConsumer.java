@@ -13,9 +13,13 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.noetl.schemas.Json;
 import io.noetl.schemas.Names;
+import io.noetl.schemas.Status;
 import io.noetl.schemas.Subjects;
 import io.noetl.schemas.command.Command;
+import io.noetl.schemas.error.ErrorClass;
+import io.noetl.schemas.event.ErrorInfo;
 import io.noetl.schemas.event.Event;
+import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.nats.PullResume;
 import io.noetl.schemas.playbook.Playbook;
 import io.noetl.server.engine.ChildStart;
@@ -146,11 +150,52 @@ public final class EventConsumer implements AutoCloseable {
         } catch (ExecutionErrors.UnknownExecution e) {
             LOG.warn("{} events for unknown execution {}, acked", events.size(), target);
             events.forEach(p -> p.msg().ack());
+        } catch (ExecutionErrors.StateTooLarge e) {
+            tooLarge(target, events, cache, e);
         } catch (RuntimeException e) {
             LOG.warn("{} events of execution {} not applied, will be redelivered: {}", events.size(), target,
                     e.toString());
             events.forEach(p -> p.msg().nakWithDelay(RETRY_DELAY));
         }
+    }
+
+    /**
+     * The events would make the execution's state too large to store: each result they bring ({@code call.done})
+     * is applied as a failure of its step instead ({@code StateTooLarge}, naming the sizes), so the execution moves
+     * on (a policy may still decide) rather than the events being redelivered for ever. The events stay in the
+     * event stream as they were.
+     */
+    private void tooLarge(String target, List<Parsed> events, StateCache cache, ExecutionErrors.StateTooLarge e) {
+        List<Parsed> failed = events.stream().map(p -> new Parsed(p.msg(), resultTooLarge(p.event(), e),
+                p.target())).toList();
+        LOG.warn("execution {}: {}; the results of {} events are applied as step failures", target, e.getMessage(),
+                events.size());
+        try {
+            runtime.advance(cache, target, (s, pb) -> fold(s, pb, failed)).published().whenComplete((v, err) -> {
+                if (err == null) {
+                    events.forEach(p -> p.msg().ack());
+                } else {
+                    events.forEach(p -> p.msg().nakWithDelay(RETRY_DELAY));
+                }
+            });
+        } catch (RuntimeException again) {
+            LOG.error("execution {}: events not applicable even as failures, acked (they stay in the event stream): {}",
+                    target, again.toString());
+            events.forEach(p -> p.msg().ack());
+        }
+    }
+
+    private static Event resultTooLarge(Event event, ExecutionErrors.StateTooLarge e) {
+        if (!EventTypes.CALL_DONE.equals(event.eventType())) {
+            return event;
+        }
+        String message = "the result of step '" + event.step() + "' would make the execution's state " + e.bytes()
+                + " bytes, over the NATS server's max_payload of " + e.maxPayload() + " bytes: keep large data out of "
+                + "step results (store it and return a reference), or raise max_payload on the NATS server";
+        return event.toBuilder().eventType(EventTypes.CALL_ERROR).status(Status.FAILED.name()).result(null)
+                .error(new ErrorInfo("StateTooLarge", message, null, Boolean.FALSE,
+                        ErrorClass.RESOURCE_EXHAUSTED.wireName()))
+                .build();
     }
 
     /** Applies the events in order; the result is one transition with everything they caused. */

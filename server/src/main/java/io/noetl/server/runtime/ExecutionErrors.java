@@ -20,6 +20,30 @@ public final class ExecutionErrors {
         }
     }
 
+    /**
+     * 413: the execution's state would be larger than a NATS message may be ({@code max_payload}): a workload too large
+     * to start with, or a step result too large to keep (the event consumer fails that step instead).
+     */
+    public static final class StateTooLarge extends RuntimeException {
+        private final long bytes;
+        private final long maxPayload;
+
+        public StateTooLarge(String executionId, long bytes, long maxPayload) {
+            super("the state of execution " + executionId + " would be " + bytes + " bytes, over the NATS server's "
+                    + "max_payload of " + maxPayload + " bytes");
+            this.bytes = bytes;
+            this.maxPayload = maxPayload;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        public long maxPayload() {
+            return maxPayload;
+        }
+    }
+
     /** 409: the execution's status does not allow the operation (e.g. cancel after it ended). */
     public static final class Conflict extends RuntimeException {
         public Conflict(String message) {

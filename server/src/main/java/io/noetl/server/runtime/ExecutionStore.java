@@ -23,10 +23,12 @@ public final class ExecutionStore {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionStore.class);
     private static final byte[] ACTIVE = {1};
 
+    private final Connection nc;
     private final KeyValue kv;
     private final KeyValue active;
 
     public ExecutionStore(Connection nc, Names names) {
+        this.nc = nc;
         try {
             this.kv = nc.keyValue(names.executionsBucket());
             this.active = nc.keyValue(names.activeExecutionsBucket());
@@ -55,7 +57,7 @@ public final class ExecutionStore {
     /** Stores a new execution; throws {@link CasConflictException} when the id exists already. */
     public Stored create(ExecutionState state) {
         try {
-            Stored stored = new Stored(state, kv.create(state.executionId(), Json.bytes(state)));
+            Stored stored = new Stored(state, kv.create(state.executionId(), bytes(state)));
             active.put(state.executionId(), ACTIVE);
             return stored;
         } catch (JetStreamApiException e) {
@@ -68,7 +70,7 @@ public final class ExecutionStore {
     /** Replaces the state if it is still at {@code expectedRevision}; else {@link CasConflictException}. */
     public Stored update(ExecutionState state, long expectedRevision) {
         try {
-            Stored stored = new Stored(state, kv.update(state.executionId(), Json.bytes(state), expectedRevision));
+            Stored stored = new Stored(state, kv.update(state.executionId(), bytes(state), expectedRevision));
             if (state.status().terminal()) {
                 forgetActive(state.executionId());
             }
@@ -78,6 +80,16 @@ public final class ExecutionStore {
         } catch (IOException e) {
             throw new StoreUnavailableException("update execution " + state.executionId(), e);
         }
+    }
+
+    /** The state as stored; {@link ExecutionErrors.StateTooLarge} when NATS would refuse a value that large. */
+    private byte[] bytes(ExecutionState state) {
+        byte[] bytes = Json.bytes(state);
+        long max = nc.getMaxPayload();
+        if (max > 0 && bytes.length > max) {
+            throw new ExecutionErrors.StateTooLarge(state.executionId(), bytes.length, max);
+        }
+        return bytes;
     }
 
     /** Ids of executions not known to be terminal: the reaper's work list. */

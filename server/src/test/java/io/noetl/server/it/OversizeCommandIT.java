@@ -30,6 +30,19 @@ class OversizeCommandIT {
                   kind: noop
             """;
 
+    private static final String BIG_RESULTS = Playbooks.header("big_results", "flows/big_results") + """
+            workflow:
+              - step: start
+                next:
+                  - step: big1
+              - step: big1
+                tool: {kind: noop}
+                next:
+                  - step: big2
+              - step: big2
+                tool: {kind: noop}
+            """;
+
     private static TestServer server;
     private static SimulatedWorker worker;
     private static final AtomicInteger RAN = new AtomicInteger();
@@ -38,10 +51,14 @@ class OversizeCommandIT {
     static void start() throws Exception {
         server = TestServer.start(NatsTestServer.shared().url(), TestServer.uniqueNames("oversize"));
         worker = new SimulatedWorker(server.natsUrl, server.names, c -> {
+            if (c.step().startsWith("big")) {
+                return SimulatedWorker.Outcome.ok(Map.of("rows", "r".repeat(600_000)));
+            }
             RAN.incrementAndGet();
             return SimulatedWorker.Outcome.ok(Map.of("ok", true));
         });
         server.http.postYaml("/api/playbooks", PLAYBOOK);
+        server.http.postYaml("/api/playbooks", BIG_RESULTS);
     }
 
     @AfterAll
@@ -65,5 +82,26 @@ class OversizeCommandIT {
         assertThat(error.path("message").asText()).contains("max_payload of 1048576 bytes").contains("'heavy'");
         assertThat(failed.path("steps").path("heavy").path("attempts").asInt()).isEqualTo(1);
         assertThat(RAN.get()).as("no worker ran the command").isZero();
+    }
+
+    @Test
+    @DisplayName("a result that would make the execution's state too large to store fails its step with StateTooLarge")
+    void aResultOverTheStateLimitFailsItsStep() {
+        Http.Response r = server.http.postJson("/api/executions", "{\"path\": \"flows/big_results\"}");
+        assertThat(r.status()).as(r.body().toString()).isIn(200, 201, 202);
+        JsonNode failed = Await.status(server.http, r.body().path("execution_id").asText(), "FAILED", TIMEOUT);
+        assertThat(failed.path("steps").path("big1").path("status").asText()).isEqualTo("COMPLETED");
+        JsonNode error = failed.path("steps").path("big2").path("error");
+        assertThat(error.path("type").asText()).isEqualTo("StateTooLarge");
+        assertThat(error.path("message").asText()).contains("step 'big2'").contains("max_payload of 1048576 bytes");
+    }
+
+    @Test
+    @DisplayName("a request too large to keep in the execution's state is refused with 413, naming the limit")
+    void aWorkloadOverTheStateLimitIsRefused() {
+        Http.Response r = server.http.postJson("/api/executions", "{\"path\": \"flows/oversize\", "
+                + "\"workload\": {\"blob\": \"" + "y".repeat(1_100_000) + "\"}}");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.body().path("error").path("message").asText()).contains("limit of 1000000 bytes");
     }
 }

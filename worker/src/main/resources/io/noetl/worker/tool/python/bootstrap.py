@@ -171,7 +171,8 @@ def _main():
             g[k] = v
     if "input_data" not in bindings:
         g["input_data"] = _Obj(bindings)
-    g["result"] = None
+    if "result" not in bindings:
+        g["result"] = None  # an input named result is the code's to read (and usually to replace)
     name = "<step " + str(spec.get("step")) + ">"
     wrapped = False
     try:

@@ -209,4 +209,14 @@ class PythonRunnerTest {
         assertThat(failed.error().message()).isEqualTo("ValueError: boom");
         assertThat(failed.error().stack()).contains("line 3").doesNotContain("<module>");
     }
+
+    @Test
+    @DisplayName("an input named result reaches the code, which may replace it with its own result")
+    void anInputNamedResultIsBound() throws Exception {
+        ToolOutcome.Succeeded ok = (ToolOutcome.Succeeded) run(command("python", Map.of("code", """
+                assert result['status'] == 'success', result
+                result = {"checked": result['status']}
+                """, "input", Map.of("result", Map.of("status", "success"))))).outcome();
+        assertThat(ok.result().path("checked").asText()).isEqualTo("success");
+    }
 }
