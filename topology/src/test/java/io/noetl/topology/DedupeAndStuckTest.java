@@ -103,6 +103,33 @@ class DedupeAndStuckTest {
     }
 
     @Test
+    @DisplayName("an execution paused for a person's decision is not stuck; once decided, a quiet period alerts again")
+    void anExecutionWaitingForADecisionIsNotStuck() {
+        TopologyConfig cfg = TopologyConfig.defaults(Names.DEFAULT)
+                .withStuck(Duration.ofMinutes(10), Duration.ofSeconds(30));
+        Scenario s = new Scenario("etl/approve", Driver.T0).started().step("notify", 1);
+        try (Driver d = new Driver(cfg, stateDir)) {
+            d.pipeAll(s.events());
+            // the server's transition that pauses it: same timestamp as late worker events may carry
+            d.pipe(Event.builder(EventTypes.STEP_WAITING, s.executionId).playbookPath("etl/approve").step("notify")
+                    .status("PAUSED").timestamp(s.now().plusSeconds(1)).build());
+            d.pipe(Event.builder(EventTypes.COMMAND_COMPLETED, s.executionId).playbookPath("etl/approve")
+                    .step("notify").commandId("c-late").attempt(1).status("COMPLETED")
+                    .timestamp(s.now().plusSeconds(1)).build());
+            d.driver.advanceWallClockTime(Duration.ofHours(2));
+            assertThat(d.alerts.isEmpty()).as("waiting for a decision is quiet by design").isTrue();
+
+            d.pipe(Event.builder(EventTypes.DECISION_RECORDED, s.executionId).playbookPath("etl/approve")
+                    .step("notify").timestamp(s.now().plusSeconds(3600)).build());
+            d.pipe(Event.builder(EventTypes.STEP_ENTER, s.executionId).playbookPath("etl/approve").step("publish")
+                    .timestamp(s.now().plusSeconds(3601)).build());
+            d.driver.advanceWallClockTime(Duration.ofMinutes(11));
+            assertThat(d.alerts.readValuesToList()).singleElement()
+                    .satisfies(a -> assertThat(a.message()).contains("publish"));
+        }
+    }
+
+    @Test
     @DisplayName("a finished execution is never reported stuck")
     void finishedExecutionIsNotStuck() {
         Scenario s = new Scenario("p", Driver.T0).started().step("a", 1).completed();

@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String PLAYBOOK_CANCELLED = "playbook.cancelled";
     public static final String STEP_ENTER = "step.enter";
     public static final String STEP_EXIT = "step.exit";
+    /** A step's tool finished and the step now waits for a person's decision (the execution is PAUSED). */
+    public static final String STEP_WAITING = "step.waiting";
     public static final String COMMAND_ISSUED = "command.issued";
     public static final String COMMAND_CLAIMED = "command.claimed";
     public static final String COMMAND_STARTED = "command.started";
@@ -25,7 +27,7 @@ public final class EventTypes {
 
     public static final java.util.Set<String> ALL = java.util.Set.of(
             PLAYBOOK_STARTED, PLAYBOOK_COMPLETED, PLAYBOOK_FAILED, PLAYBOOK_CANCELLED,
-            STEP_ENTER, STEP_EXIT, COMMAND_ISSUED, COMMAND_CLAIMED, COMMAND_STARTED,
+            STEP_ENTER, STEP_EXIT, STEP_WAITING, COMMAND_ISSUED, COMMAND_CLAIMED, COMMAND_STARTED,
             COMMAND_COMPLETED, COMMAND_FAILED, CALL_DONE, CALL_ERROR, RETRY_SCHEDULED,
             LOOP_ITEM, LOOP_DONE, DECISION_RECORDED, RESOLUTION_RECORDED);
 

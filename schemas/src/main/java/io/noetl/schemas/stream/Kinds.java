@@ -31,6 +31,7 @@ public final class Kinds {
             Map.entry(EventTypes.RESOLUTION_RECORDED, RESOLUTION),
             Map.entry(EventTypes.STEP_ENTER, LIFECYCLE),
             Map.entry(EventTypes.STEP_EXIT, LIFECYCLE),
+            Map.entry(EventTypes.STEP_WAITING, LIFECYCLE),
             Map.entry(EventTypes.COMMAND_ISSUED, LIFECYCLE),
             Map.entry(EventTypes.COMMAND_CLAIMED, LIFECYCLE),
             Map.entry(EventTypes.COMMAND_COMPLETED, LIFECYCLE),

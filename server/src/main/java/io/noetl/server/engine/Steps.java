@@ -7,6 +7,7 @@ import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.playbook.Step;
 import io.noetl.schemas.template.TemplateException;
 import io.noetl.schemas.template.Templates;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,10 @@ final class Steps {
             return;
         }
         Long waitMs = step.spec().waitTimeoutMs();
-        p.update(s -> s.withStep(s.step(name).paused(result))
-                .withWork(Work.waiting(name, waitMs == null ? null : p.now.plusMillis(waitMs))));
+        Instant deadline = waitMs == null ? null : p.now.plusMillis(waitMs);
+        p.update(s -> s.withStep(s.step(name).paused(result)).withWork(Work.waiting(name, deadline)));
+        p.emit(p.event(EventTypes.STEP_WAITING, name, Status.PAUSED)
+                .meta(Progress.meta("wait", "decision", "deadline", deadline == null ? null : deadline.toString())));
     }
 
     /**

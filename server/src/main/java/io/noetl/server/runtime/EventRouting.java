@@ -13,7 +13,8 @@ final class EventRouting {
      * {@code call.done|error}).
      */
     private static final Set<String> OWN = Set.of(
-            EventTypes.PLAYBOOK_STARTED, EventTypes.STEP_ENTER, EventTypes.STEP_EXIT, EventTypes.COMMAND_ISSUED,
+            EventTypes.PLAYBOOK_STARTED, EventTypes.STEP_ENTER, EventTypes.STEP_EXIT, EventTypes.STEP_WAITING,
+            EventTypes.COMMAND_ISSUED,
             EventTypes.RETRY_SCHEDULED, EventTypes.LOOP_ITEM, EventTypes.LOOP_DONE,
             EventTypes.COMMAND_COMPLETED, EventTypes.COMMAND_FAILED, EventTypes.RESOLUTION_RECORDED);
 

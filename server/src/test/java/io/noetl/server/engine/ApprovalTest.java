@@ -56,6 +56,11 @@ class ApprovalTest {
         assertThat(h.state.waitingSteps()).containsExactly("await_human_approval");
         assertThat(h.state.steps().get("await_human_approval").status()).isEqualTo(Status.PAUSED);
         assertThat(h.state.nextWakeUp()).isEqualTo(h.clock.instant().plusMillis(DAY_MS));
+        Event waiting = h.events(EventTypes.STEP_WAITING).getFirst();
+        assertThat(waiting.step()).isEqualTo("await_human_approval");
+        assertThat(waiting.status()).isEqualTo("PAUSED");
+        assertThat(waiting.meta()).containsEntry("wait", "decision")
+                .containsEntry("deadline", h.clock.instant().plusMillis(DAY_MS).toString());
     }
 
     @Test

@@ -25,7 +25,7 @@ final class TraceCodec {
                 .zigZag(s.playbookVersion == null ? -1 : s.playbookVersion);
         out.u8(flag(s.workflowStart, NONE_MIN, 1) | flag(s.firstTs, NONE_MIN, 2) | flag(s.lastTs, NONE_MAX, 4)
                 | flag(s.workflowEnd, NONE_MAX, 8) | (s.cutSteps ? 16 : 0) | (s.cutAttempts ? 32 : 0)
-                | (s.workflowError != null ? 64 : 0));
+                | (s.workflowError != null ? 64 : 0) | (s.lastWaiting != NONE_MAX ? 128 : 0));
         if (s.firstTs != NONE_MIN) {
             out.zigZag(base);
         }
@@ -34,6 +34,10 @@ final class TraceCodec {
         time(out, s.workflowEnd, NONE_MAX, base);
         out.u8(s.endStatus).varLong(s.eventCount);
         error(out, s.workflowError, base);
+        if (s.lastWaiting != NONE_MAX) {
+            out.zigZag(s.lastWaiting - base).zigZag(s.lastProgress == NONE_MAX ? 0 : s.lastProgress - base)
+                    .u8(s.lastProgress == NONE_MAX ? 0 : 1);
+        }
         out.varLong(s.steps.size());
         for (StepFacts st : s.steps.values()) {
             step(out, st, base);
@@ -69,6 +73,11 @@ final class TraceCodec {
         s.endStatus = in.u8();
         s.eventCount = in.varLong();
         s.workflowError = (flags & 64) == 0 ? null : error(in, base);
+        if ((flags & 128) != 0) {
+            s.lastWaiting = base + in.zigZag();
+            long progress = base + in.zigZag();
+            s.lastProgress = in.u8() == 0 ? NONE_MAX : progress;
+        }
         int n = in.varInt();
         for (int i = 0; i < n; i++) {
             StepFacts st = step(in, base);

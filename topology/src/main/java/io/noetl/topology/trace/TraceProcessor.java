@@ -177,6 +177,15 @@ public final class TraceProcessor implements Processor<String, NormalizedEvent, 
                 active.delete(q.key);
                 continue;
             }
+            if (s.waitingForDecision()) {
+                // paused for a person: quiet by design; marked as handled so scans skip it until it moves again
+                active.put(q.key, mark(q.value, true));
+                LiveTraces.Entry entry = live.get(q.key);
+                if (entry != null) {
+                    entry.markedAt = -1;
+                }
+                continue;
+            }
             context.forward(new Record<>(StuckAlerts.key(s),
                     new TraceOutput.Stuck(StuckAlerts.alert(q.key, s, q.value, now, cfg.stuckAfter())), now));
             active.put(q.key, mark(q.value, true));

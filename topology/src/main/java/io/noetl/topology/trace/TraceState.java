@@ -43,6 +43,10 @@ final class TraceState {
     ErrorFact workflowError;
     boolean cutSteps;
     boolean cutAttempts;
+    /** Latest {@code step.waiting} (a step paused for a person's decision). */
+    long lastWaiting = NONE_MAX;
+    /** Latest event that moves the execution on: a step entered or exited, a decision, the end. */
+    long lastProgress = NONE_MAX;
     final Map<String, StepFacts> steps = new LinkedHashMap<>();
 
     /** Folds one event in. */
@@ -58,6 +62,9 @@ final class TraceState {
         }
         switch (e.eventType()) {
             case EventTypes.PLAYBOOK_STARTED -> workflowStart = Math.min(workflowStart, ts);
+            case EventTypes.STEP_WAITING -> lastWaiting = Math.max(lastWaiting, ts);
+            case EventTypes.STEP_ENTER, EventTypes.STEP_EXIT, EventTypes.DECISION_RECORDED ->
+                    lastProgress = Math.max(lastProgress, ts);
             case EventTypes.PLAYBOOK_COMPLETED -> ended(ts, END_COMPLETED);
             case EventTypes.PLAYBOOK_CANCELLED -> ended(ts, END_CANCELLED);
             case EventTypes.PLAYBOOK_FAILED -> {
@@ -144,6 +151,14 @@ final class TraceState {
 
     boolean terminal() {
         return endStatus > 0;
+    }
+
+    /**
+     * Whether a step waits for a person's decision and nothing moved since: a paused execution is quiet by design,
+     * not stuck. Timestamps decide, not arrival order; on a tie (events of one server transition) it waits.
+     */
+    boolean waitingForDecision() {
+        return !terminal() && lastWaiting != NONE_MAX && lastWaiting >= lastProgress;
     }
 
     String status() {

@@ -39,6 +39,24 @@ class TraceCodecTest {
     }
 
     @Test
+    @DisplayName("whether a step waits for a decision survives encode and decode, before and after the decision")
+    void waitingForADecisionRoundTrips() {
+        TraceState s = new TraceState();
+        String exec = Ulid.next();
+        s.fold(event(exec, null, null, "playbook.started", null, 0, null));
+        s.fold(event(exec, "approve", null, "step.enter", "RUNNING", 5, null));
+        s.fold(event(exec, "approve", null, "step.waiting", "PAUSED", 9, null));
+        TraceState waiting = TraceCodec.decode(TraceCodec.encode(s));
+        assertThat(waiting.waitingForDecision()).isTrue();
+        assertThat(TraceCodec.encode(waiting)).isEqualTo(TraceCodec.encode(s));
+
+        s.fold(event(exec, "approve", null, "decision.recorded", null, 50, null));
+        TraceState decided = TraceCodec.decode(TraceCodec.encode(s));
+        assertThat(decided.waitingForDecision()).isFalse();
+        assertThat(decided.lastProgress).isEqualTo(s.lastProgress);
+    }
+
+    @Test
     @DisplayName("bytes of another version are refused")
     void unknownVersionRefused() {
         assertThatThrownBy(() -> TraceCodec.decode(new byte[] {9})).isInstanceOf(IllegalArgumentException.class)
