@@ -5,6 +5,7 @@ import io.noetl.schemas.Json;
 import io.noetl.schemas.Status;
 import io.noetl.schemas.Ulid;
 import io.noetl.schemas.command.Command;
+import io.noetl.schemas.command.CommandTask;
 import io.noetl.schemas.event.Event;
 import io.noetl.schemas.event.EventTypes;
 import io.noetl.schemas.playbook.Loop;
@@ -13,6 +14,7 @@ import io.noetl.schemas.playbook.ToolKind;
 import io.noetl.schemas.template.TemplateException;
 import io.noetl.schemas.template.Templates;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Issuing the unit of work of a step (or of one loop item) and taking in its successful outcome. */
@@ -39,10 +41,16 @@ final class Units {
                 .attempt(attempt)
                 .meta(Progress.meta("loop_index", loopIndex)));
         Long timeoutMs = step.spec().timeoutMs();
+        JsonNode tool = Json.toTree(Pipelines.toolConfig(step.tasks().get(0)));
+        List<CommandTask> tasks = Pipelines.tasks(step);
+        JsonNode cursor = cursor(p, step, loopIndex);
+        Map<String, Object> scoped = CommandScope.of(ctx, step.loop() == null ? null : step.loop().iterator(),
+                CommandScope.names(s.playbookPath(), s.playbookVersion(), step.name(), () -> new JsonNode[] {tool,
+                        tasks == null ? null : Json.toTree(tasks), cursor,
+                        p.playbook.keychain() == null ? null : Json.toTree(p.playbook.keychain())}));
         p.command(new Command(commandId, s.executionId(), s.parentExecutionId(), s.playbookPath(),
                 s.playbookVersion(), step.name(), step.toolKind().wire(), pool(step), attempt, loopIndex,
-                Json.toTree(Pipelines.toolConfig(step.tasks().get(0))), Json.toTree(ctx), p.playbook.keychain(),
-                timeoutMs, p.now, issued.eventId(), Pipelines.tasks(step), cursor(p, step, loopIndex)));
+                tool, Json.toTree(scoped), p.playbook.keychain(), timeoutMs, p.now, issued.eventId(), tasks, cursor));
         p.update(st -> st.withWork(Work.issued(step.name(), loopIndex, attempt, commandId, issued.eventId(), p.now,
                 timeoutMs)));
     }

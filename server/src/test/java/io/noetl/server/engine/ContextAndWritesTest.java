@@ -28,7 +28,7 @@ class ContextAndWritesTest {
         Harness h = run("""
                   - step: start
                     args: {text: "{{ message }} from {{ job.uuid }}", auth: "{{ ctx.pg_auth }}"}
-                    tool: {kind: python, code: "result = 1"}
+                    tool: {kind: python, code: "result = (message, ctx)"}
                 """);
         Command c = h.command("start");
         assertThat(c.context().path("args").path("text").asText()).isEqualTo("hello from " + h.state.executionId());

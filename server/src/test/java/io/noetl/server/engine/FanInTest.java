@@ -20,7 +20,7 @@ class FanInTest {
             step("start").python("s").inclusive(arc("normalize"), arc("enrich")),
             step("normalize").python("n").next(arc("reduce")),
             step("enrich").python("e").next(arc("reduce")),
-            step("reduce").python("r"));
+            step("reduce").python("result = merge(normalize, enrich)"));
 
     @Test
     @DisplayName("when two inclusive branches lead to one step, it waits for the second before it runs")

@@ -22,7 +22,7 @@ class LinearFlowTest {
             step("start").next(arc("fetch")),
             step("fetch").python("result = fetch()").args(Map.of("table", "{{ workload.source.table }}"))
                     .next(arc("transform", null, Map.of("note", "from {{ execution_id }}"))),
-            step("transform").python("result = t(args)").args(Map.of("rows", "{{ fetch.rows }}"))
+            step("transform").python("result = t(args, fetch)").args(Map.of("rows", "{{ fetch.rows }}"))
                     .next(arc("end")),
             step("end"));
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A step whose command would be larger than the NATS server accepts (1 MB by default): its template context repeats
- * a large workload value under {@code workload}, {@code ctx} and the bare key. The step fails at once with an error
+ * a large workload value under {@code workload}, {@code ctx} and the bare key, and the step names all three. The step fails at once with an error
  * naming the size and the limit; nothing reaches a worker and the command is not re-issued.
  */
 class OversizeCommandIT {
@@ -28,6 +28,7 @@ class OversizeCommandIT {
               - step: heavy
                 tool:
                   kind: noop
+                  args: {a: "{{ blob }}", b: "{{ workload.blob }}", c: "{{ ctx.blob }}"}
             """;
 
     private static final String BIG_RESULTS = Playbooks.header("big_results", "flows/big_results") + """

@@ -29,6 +29,7 @@ class RetryByErrorClassIT {
               - step: call
                 tool:
                   kind: noop
+                  args: {url: "{{ workload.url }}"}
                 spec:
                   policy:
                     rules:
