@@ -1,9 +1,12 @@
 package io.noetl.server.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.noetl.schemas.playbook.KeychainEntry;
+import io.noetl.schemas.playbook.Step;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,20 +26,26 @@ final class CommandScope {
     private static final Set<String> ALWAYS = Set.of("args", "iter", "loop", "loop_index", "execution_id", "job",
             "keychain", "current_user", "callback_url", "outcome");
     private static final Set<String> DYNAMIC = Set.of("context", "globals", "locals", "eval", "exec");
-    /** The names each step's definition mentions, by playbook path, version and step (definitions never change). */
-    private static final Map<String, Set<String>> NAMES = new ConcurrentHashMap<>();
+    /**
+     * The names each step's definition mentions, by the definition itself (records compare by content, so two
+     * catalogs holding different playbooks under one path and version never share an entry).
+     */
+    private static final Map<Definition, Set<String>> NAMES = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 10_000;
 
     private CommandScope() {
     }
 
+    private record Definition(Step step, List<KeychainEntry> keychain) {
+    }
+
     /**
-     * The names a step's definition mentions, computed once per playbook version and step.
+     * The names a step's definition mentions, computed once per definition.
      *
      * @param definition what the worker gets of the step (tool, tasks, cursor, keychain); nulls are skipped
      */
-    static Set<String> names(String playbookPath, Integer version, String step, Supplier<JsonNode[]> definition) {
-        String key = playbookPath + "@" + version + "#" + step;
+    static Set<String> names(Step step, List<KeychainEntry> keychain, Supplier<JsonNode[]> definition) {
+        Definition key = new Definition(step, keychain);
         Set<String> names = NAMES.get(key);
         if (names == null) {
             Set<String> collected = new HashSet<>();

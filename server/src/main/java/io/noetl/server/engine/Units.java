@@ -45,7 +45,7 @@ final class Units {
         List<CommandTask> tasks = Pipelines.tasks(step);
         JsonNode cursor = cursor(p, step, loopIndex);
         Map<String, Object> scoped = CommandScope.of(ctx, step.loop() == null ? null : step.loop().iterator(),
-                CommandScope.names(s.playbookPath(), s.playbookVersion(), step.name(), () -> new JsonNode[] {tool,
+                CommandScope.names(step, p.playbook.keychain(), () -> new JsonNode[] {tool,
                         tasks == null ? null : Json.toTree(tasks), cursor,
                         p.playbook.keychain() == null ? null : Json.toTree(p.playbook.keychain())}));
         p.command(new Command(commandId, s.executionId(), s.parentExecutionId(), s.playbookPath(),
