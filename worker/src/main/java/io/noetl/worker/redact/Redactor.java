@@ -30,7 +30,9 @@ public final class Redactor {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)");
     private static final Pattern JSON_PAIR = Pattern.compile("(?i)(\"" + KEYS + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
-    private static final Pattern KEY_VALUE = Pattern.compile("(?i)(\\b" + KEYS + "\\b['\"]?\\s*[=:]\\s*['\"]?)([^\\s&,;'\"}]+)");
+    // MySQL's "(using password: YES)" says whether a password was sent, not which: it stays readable
+    private static final Pattern KEY_VALUE = Pattern.compile("(?i)(\\b" + KEYS + "\\b['\"]?\\s*[=:]\\s*['\"]?)"
+            + "(?!(?:YES|NO)\\))([^\\s&,;'\"}]+)");
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)(authorization['\"]?\\s*[:=]\\s*['\"]?(?:bearer|basic|token)\\s+)([^\\s'\",]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/=-]{8,})");
     // the scheme starts where a scheme token starts and is bounded: tried at every position, an unbounded scheme

@@ -19,6 +19,15 @@ class RedactorTest {
     }
 
     @Test
+    void mysqlsUsingPasswordYesStaysReadableWhileARealValueIsHidden() {
+        Redactor r = Redactor.patternsOnly();
+        assertThat(r.text("Access denied for user 'etl'@'10.0.0.5' (using password: YES)"))
+                .isEqualTo("Access denied for user 'etl'@'10.0.0.5' (using password: YES)");
+        assertThat(r.text("(using password: NO)")).isEqualTo("(using password: NO)");
+        assertThat(r.text("password: YESMAN) retry")).isEqualTo("password: *** retry");
+    }
+
+    @Test
     void hidesCredentialLookingPatterns() {
         Redactor r = Redactor.patternsOnly();
         assertThat(r.text("login password=hunter2 ok")).isEqualTo("login password=*** ok");
