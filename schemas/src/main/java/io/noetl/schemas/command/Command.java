@@ -1,6 +1,7 @@
 package io.noetl.schemas.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.noetl.schemas.event.Event;
 import io.noetl.schemas.playbook.KeychainEntry;
 import java.time.Instant;
 import java.util.List;
@@ -81,6 +82,22 @@ public record Command(
                    String issuedEventId) {
         this(commandId, executionId, parentExecutionId, playbookPath, playbookVersion, step, toolKind, pool, attempt,
                 loopIndex, tool, context, keychain, timeoutMs, issuedAt, issuedEventId, null, null);
+    }
+
+    /**
+     * An event about this command, carrying its identity: execution (and parent), {@code parent_event_id} = its
+     * {@code command.issued}, command id, playbook, step, tool kind and attempt.
+     */
+    public Event.Builder event(String eventType) {
+        return Event.builder(eventType, executionId)
+                .parentExecutionId(parentExecutionId)
+                .parentEventId(issuedEventId)
+                .commandId(commandId)
+                .playbookPath(playbookPath)
+                .playbookVersion(playbookVersion)
+                .step(step)
+                .toolKind(toolKind)
+                .attempt(attempt);
     }
 
     /** JetStream de-duplication id: execution + step + attempt + loop index (DESIGN.md, reliability rules). */

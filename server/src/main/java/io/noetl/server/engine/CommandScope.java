@@ -101,9 +101,23 @@ final class CommandScope {
 
     /** Names that are not identifiers cannot be told apart in a text, so they are always kept. */
     private static boolean identifier(String name) {
-        Set<String> one = new HashSet<>(2);
-        identifiers(name, one);
-        return one.size() == 1 && one.contains(name);
+        if (name.isEmpty() || !wordStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!wordPart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean wordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** Adds every identifier-like word of {@code text} ({@code [A-Za-z_][A-Za-z0-9_]*}). */
@@ -112,9 +126,9 @@ final class CommandScope {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetter(c) || c == '_') {
+            if (wordStart(c)) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                while (i < n && wordPart(text.charAt(i))) {
                     i++;
                 }
                 names.add(text.substring(start, i));

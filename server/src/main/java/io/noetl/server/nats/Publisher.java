@@ -96,16 +96,8 @@ public final class Publisher {
         if (c.loopIndex() != null) {
             meta.put("loop_index", c.loopIndex());
         }
-        return Event.builder(type, c.executionId())
-                .parentExecutionId(c.parentExecutionId())
-                .parentEventId(c.issuedEventId())
-                .commandId(c.commandId())
-                .playbookPath(c.playbookPath())
-                .playbookVersion(c.playbookVersion())
-                .step(c.step())
-                .toolKind(c.toolKind())
+        return c.event(type)
                 .status(Status.FAILED.name())
-                .attempt(c.attempt())
                 .error(new ErrorInfo("CommandTooLarge", message, null, Boolean.FALSE,
                         ErrorClass.RESOURCE_EXHAUSTED.wireName()))
                 .meta(meta)

@@ -137,16 +137,7 @@ public final class EventConsumer implements AutoCloseable {
 
     private void apply(String target, List<Parsed> events, StateCache cache) {
         try {
-            ExecutionRuntime.Advanced a = runtime.advance(cache, target, (s, pb) -> fold(s, pb, events));
-            a.published().whenComplete((v, e) -> {
-                if (e == null) {
-                    events.forEach(p -> p.msg().ack());
-                } else {
-                    LOG.warn("{} events of {}: publishing their effects failed, will be redelivered: {}",
-                            events.size(), target, e.toString());
-                    events.forEach(p -> p.msg().nakWithDelay(RETRY_DELAY));
-                }
-            });
+            settle(target, events, runtime.advance(cache, target, (s, pb) -> fold(s, pb, events)));
         } catch (ExecutionErrors.UnknownExecution e) {
             LOG.warn("{} events for unknown execution {}, acked", events.size(), target);
             events.forEach(p -> p.msg().ack());
@@ -157,6 +148,19 @@ public final class EventConsumer implements AutoCloseable {
                     e.toString());
             events.forEach(p -> p.msg().nakWithDelay(RETRY_DELAY));
         }
+    }
+
+    /** Acks the events once their effects are published, else has them redelivered. */
+    private static void settle(String target, List<Parsed> events, ExecutionRuntime.Advanced advanced) {
+        advanced.published().whenComplete((v, e) -> {
+            if (e == null) {
+                events.forEach(p -> p.msg().ack());
+            } else {
+                LOG.warn("{} events of {}: publishing their effects failed, will be redelivered: {}",
+                        events.size(), target, e.toString());
+                events.forEach(p -> p.msg().nakWithDelay(RETRY_DELAY));
+            }
+        });
     }
 
     /**
@@ -171,13 +175,7 @@ public final class EventConsumer implements AutoCloseable {
         LOG.warn("execution {}: {}; the results of {} events are applied as step failures", target, e.getMessage(),
                 events.size());
         try {
-            runtime.advance(cache, target, (s, pb) -> fold(s, pb, failed)).published().whenComplete((v, err) -> {
-                if (err == null) {
-                    events.forEach(p -> p.msg().ack());
-                } else {
-                    events.forEach(p -> p.msg().nakWithDelay(RETRY_DELAY));
-                }
-            });
+            settle(target, events, runtime.advance(cache, target, (s, pb) -> fold(s, pb, failed)));
         } catch (RuntimeException again) {
             LOG.error("execution {}: events not applicable even as failures, acked (they stay in the event stream): {}",
                     target, again.toString());

@@ -116,16 +116,7 @@ final class SimulatedWorker implements AutoCloseable {
     }
 
     private static Event.Builder event(Command c, String type) {
-        return Event.builder(type, c.executionId())
-                .parentExecutionId(c.parentExecutionId())
-                .parentEventId(c.issuedEventId())
-                .commandId(c.commandId())
-                .playbookPath(c.playbookPath())
-                .playbookVersion(c.playbookVersion())
-                .step(c.step())
-                .toolKind(c.toolKind())
-                .attempt(c.attempt())
-                .workerId("sim-worker");
+        return c.event(type).workerId("sim-worker");
     }
 
     @Override

@@ -113,17 +113,7 @@ public final class WorkerEvents {
     }
 
     private Event.Builder base(String type, Status status) {
-        return Event.builder(type, command.executionId())
-                .parentExecutionId(command.parentExecutionId())
-                .parentEventId(command.issuedEventId())
-                .commandId(command.commandId())
-                .playbookPath(command.playbookPath())
-                .playbookVersion(command.playbookVersion())
-                .step(command.step())
-                .toolKind(command.toolKind())
-                .status(status.name())
-                .attempt(attempt)
-                .workerId(workerId);
+        return command.event(type).status(status.name()).attempt(attempt).workerId(workerId);
     }
 
     private Map<String, Object> baseMeta() {
